@@ -1,0 +1,1967 @@
+//! Relations stage: sentences with their mentions → data practices.
+//!
+//! The rules read a sentence the way an analyst does:
+//! - a *verb* (收集, 获取, 需要您提供, 共享…) opens an *object*: the text after it up to
+//!   the end of its clause, a purpose marker (用于…) or the next verb;
+//! - the object is a coordinated list (`A、B和C`), each member possibly carrying a
+//!   bracketed enumeration (`唯一设备识别码（Android ID、IMEI）`) or closing with `等C`;
+//!   members are resolved against the lexicon or accepted as open-vocabulary terms by
+//!   their head noun (…信息, …记录, …SDK);
+//! - the *subject* before the verb decides who acts: the operator (我们), the user
+//!   (您可以访问… states no practice), or a third party (此SDK将收集… is sharing);
+//! - a negation before the verb (不会收集) makes the practice negated, never collection;
+//! - features come from a frame (`当您使用X功能时`), an inline `X功能`, the label that opens
+//!   the line, or the heading of the section; permissions from mentions in the sentence
+//!   or the line's label (`基于麦克风权限的相关功能：`).
+//!
+//! All vocabulary comes from the lexicon and the cue words (`ontology/cues.ttl`).
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::lexicon::{fold, ConceptId, Kind, Lexicon};
+use crate::mentions::{find_mentions, Mention, Segmenter};
+use crate::structure::{Document, Sentence};
+
+/// What a term refers to: a lexicon concept, or an open-vocabulary node of its own.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Entity {
+    Concept(ConceptId),
+    /// Not in the lexicon: kind and canonical label (white space collapsed, NFKC).
+    Open(Kind, String),
+}
+
+/// A term as found in the text: what it refers to and how it was written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Term {
+    pub entity: Entity,
+    pub surface: String,
+}
+
+impl Term {
+    pub fn kind(&self, lexicon: &Lexicon) -> Kind {
+        match &self.entity {
+            Entity::Concept(id) => lexicon.concept(*id).kind,
+            Entity::Open(kind, _) => *kind,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PracticeKind {
+    Collection,
+    Sharing,
+}
+
+/// One stated practice: who obtains which data, in which feature, through which
+/// permission, passed to whom. One sentence may state several.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Practice {
+    pub kind: PracticeKind,
+    pub negated: bool,
+    pub features: Vec<String>,
+    pub permission: Option<Term>,
+    pub data: Vec<Term>,
+    pub recipients: Vec<Term>,
+    pub purpose: Option<String>,
+    /// Index into [`Document::sentences`].
+    pub sentence: usize,
+}
+
+/// `general` includes `specific`: `唯一设备识别码（IMEI）`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inclusion {
+    pub general: Term,
+    pub specific: Term,
+    pub sentence: usize,
+}
+
+/// Everything extracted from one policy.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    pub products: Vec<String>,
+    pub operators: Vec<String>,
+    pub practices: Vec<Practice>,
+    pub inclusions: Vec<Inclusion>,
+}
+
+/// Runs the relation rules over a structured document.
+pub fn extract(doc: &Document, lexicon: &Lexicon, segmenter: &Segmenter) -> Extraction {
+    let products = find_products(doc, lexicon);
+    let operators = find_operators(doc, lexicon, segmenter);
+    let mut reader = Reader {
+        lexicon,
+        products: &products,
+        out: Extraction::default(),
+        table_party: Vec::new(),
+        table_section: None,
+        line_parties: (usize::MAX, Vec::new()),
+    };
+    for (index, sentence) in doc.sentences.iter().enumerate() {
+        let text = doc.sentence_text(sentence);
+        let tokens = segmenter.tokens(text);
+        let mentions = find_mentions(lexicon, text, &tokens);
+        let view = View::new(text, &tokens, mentions);
+        reader.read(doc, index, sentence, &view);
+    }
+    let mut out = reader.out;
+    out.products = products;
+    out.operators = operators;
+    dedup_inclusions(&mut out.inclusions);
+    out
+}
+
+/// A sentence ready for the rules: its text, token boundaries and mentions.
+struct View<'a> {
+    text: &'a str,
+    /// `boundary[b]` is true where a token starts or ends at byte `b`.
+    boundary: Vec<bool>,
+    mentions: Vec<Mention>,
+}
+
+impl<'a> View<'a> {
+    fn new(text: &'a str, tokens: &[Range<usize>], mentions: Vec<Mention>) -> Self {
+        let mut boundary = vec![false; text.len() + 1];
+        for t in tokens {
+            boundary[t.start] = true;
+            boundary[t.end] = true;
+        }
+        Self {
+            text,
+            boundary,
+            mentions,
+        }
+    }
+
+    fn is_boundary(&self, byte: usize) -> bool {
+        self.boundary.get(byte).copied().unwrap_or(false)
+    }
+
+    /// Whether a byte range lies strictly inside a lexicon mention (cuts through it).
+    fn cuts_mention(&self, range: &Range<usize>) -> bool {
+        self.mentions.iter().any(|m| {
+            (m.range.start < range.start && range.start < m.range.end)
+                || (m.range.start < range.end && range.end < m.range.end)
+                || (range.start >= m.range.start && range.end <= m.range.end && m.range != *range)
+        })
+    }
+
+    fn mentions_in(&self, range: &Range<usize>, kind: Kind) -> impl Iterator<Item = &Mention> {
+        let range = range.clone();
+        self.mentions
+            .iter()
+            .filter(move |m| m.kind == kind && m.range.start >= range.start && m.range.end <= range.end)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum VerbKind {
+    Collect,
+    Provide,
+    Share,
+}
+
+#[derive(Debug, Clone)]
+struct Verb {
+    range: Range<usize>,
+    kind: VerbKind,
+}
+
+/// A member of an object list, resolved.
+#[derive(Debug, Clone)]
+struct Item {
+    term: Term,
+    /// A permission written in the member itself: `麦克风输入的语音信息`.
+    permission: Option<Term>,
+    /// Bracketed or `等` members: `唯一设备识别码（IMEI、IMSI）`.
+    members: Vec<Term>,
+}
+
+struct Reader<'a> {
+    lexicon: &'a Lexicon,
+    products: &'a [String],
+    out: Extraction,
+    /// Party named by the last `SDK名称：X` field, with the section it was named in.
+    table_party: Vec<Term>,
+    table_section: Option<usize>,
+    /// Parties named earlier on the current line (line start byte, parties), for `此SDK`.
+    line_parties: (usize, Vec<Term>),
+}
+
+/// Byte length of the window before a verb in which a negation cue counts.
+const NEGATION_WINDOW: usize = 18;
+/// Open-vocabulary terms longer than this (chars) are phrases, not names.
+const MAX_TERM_CHARS: usize = 24;
+/// A feature name longer than this (chars) is a clause, not a feature.
+const MAX_FEATURE_CHARS: usize = 16;
+
+impl Reader<'_> {
+    fn read(&mut self, doc: &Document, index: usize, sentence: &Sentence, view: &View) {
+        let text = view.text;
+        let line_start = line_start_of(doc, sentence);
+        if self.line_parties.0 != line_start {
+            self.line_parties = (line_start, Vec::new());
+        }
+        let section = sentence.path.last().copied();
+        if self.table_section != section {
+            self.table_party.clear();
+            self.table_section = section;
+        }
+        if sentence.is_heading {
+            return;
+        }
+        let (frame_features, frame_span) = self.frame_features(view);
+        let features = if !frame_features.is_empty() {
+            frame_features
+        } else {
+            self.context_features(doc, sentence, view)
+        };
+        let lead_permission = sentence
+            .lead
+            .as_deref()
+            .and_then(|lead| self.lead_permission(lead));
+        let purpose = self.purpose(text);
+
+        self.read_fields(view, index);
+
+        let verbs = self.verbs(view, &frame_span);
+        let mut consumed_until = 0;
+        let mut sentence_practices: Vec<Practice> = Vec::new();
+        for (vi, verb) in verbs.iter().enumerate() {
+            if verb.range.start < consumed_until {
+                continue;
+            }
+            let clause = clause_of(text, verb.range.start);
+            if self.is_conditional(&text[clause.start..verb.range.start]) {
+                continue;
+            }
+            let subject = &text[clause.start..verb.range.start];
+            let negated = self.is_negated(text, clause.start, verb.range.start);
+            let next_verb = verbs.get(vi + 1).map(|v| v.range.start);
+            let object = self.object_span(text, verb, &clause, next_verb);
+            consumed_until = object.end;
+
+            match verb.kind {
+                VerbKind::Share => {
+                    let (recipients, data_span) = self.share_parts(view, &clause, verb, &object);
+                    let items = data_span.map(|s| self.parse_list(view, s)).unwrap_or_default();
+                    let data = self.data_terms(&items, index, negated);
+                    if recipients.is_empty() && data.is_empty() {
+                        continue;
+                    }
+                    self.remember_parties(&recipients);
+                    sentence_practices.push(Practice {
+                        kind: PracticeKind::Sharing,
+                        negated,
+                        features: features.clone(),
+                        permission: None,
+                        data,
+                        recipients,
+                        purpose: purpose.clone(),
+                        sentence: index,
+                    });
+                }
+                VerbKind::Collect | VerbKind::Provide => {
+                    if verb.kind == VerbKind::Collect && is_user_subject(subject) {
+                        continue;
+                    }
+                    let parties = self.acting_parties(view, doc, sentence, &clause, verb);
+                    let items = self.parse_list(view, object.clone());
+                    self.emit_collection(
+                        &mut sentence_practices,
+                        &items,
+                        &features,
+                        &parties,
+                        negated,
+                        &purpose,
+                        index,
+                    );
+                }
+            }
+        }
+
+        // Permissions named in the sentence but not yet tied to a practice: the
+        // sentence's features require them.
+        let mut permissions: Vec<Term> = view
+            .mentions
+            .iter()
+            .filter(|m| m.kind == Kind::Permission)
+            .filter(|m| !self.is_conditional(&text[clause_of(text, m.range.start).start..m.range.start]))
+            .map(|m| self.concept_term(m.concept, &text[m.range.clone()]))
+            .collect();
+        permissions.extend(self.open_permissions(view));
+        if permissions.is_empty() && !sentence_practices.is_empty() {
+            permissions.extend(lead_permission);
+        }
+        let sentence_negated = sentence_practices.iter().all(|p| p.negated) && !sentence_practices.is_empty();
+        if !sentence_negated {
+            self.attach_permissions(&mut sentence_practices, permissions, &features, &purpose, index);
+        }
+        self.out.practices.extend(sentence_practices);
+    }
+
+    /// `SDK名称：X … 收集个人信息类型：A、B` (a flattened table row or key–value list).
+    fn read_fields(&mut self, view: &View, index: usize) {
+        let text = view.text;
+        let fields = key_values(text);
+        if fields.is_empty() {
+            return;
+        }
+        let cues = &self.lexicon.cues;
+        for (key, value) in fields {
+            let key_text = key_core(&text[key]);
+            if cues.field_name.suffix_of(key_text).is_some() && cues.field_data.suffix_of(key_text).is_none()
+            {
+                let items = self.parse_list(view, value);
+                let parties: Vec<Term> = items
+                    .into_iter()
+                    .filter(|i| i.term.kind(self.lexicon) == Kind::ThirdParty)
+                    .map(|i| i.term)
+                    .collect();
+                if !parties.is_empty() {
+                    self.table_party = parties.clone();
+                    self.remember_parties(&parties);
+                }
+            } else if cues.field_data.suffix_of(key_text).is_some() && !self.table_party.is_empty() {
+                let items = self.parse_list(view, value);
+                let data = self.data_terms(&items, index, false);
+                if !data.is_empty() {
+                    self.out.practices.push(Practice {
+                        kind: PracticeKind::Sharing,
+                        negated: false,
+                        features: Vec::new(),
+                        permission: None,
+                        data,
+                        recipients: self.table_party.clone(),
+                        purpose: None,
+                        sentence: index,
+                    });
+                }
+            }
+        }
+    }
+
+    fn remember_parties(&mut self, parties: &[Term]) {
+        for p in parties {
+            if !self.line_parties.1.contains(p) {
+                self.line_parties.1.push(p.clone());
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn emit_collection(
+        &mut self,
+        practices: &mut Vec<Practice>,
+        items: &[Item],
+        features: &[String],
+        parties: &[Term],
+        negated: bool,
+        purpose: &Option<String>,
+        index: usize,
+    ) {
+        // Items that are permissions (获取您的位置权限) are not data.
+        let permission_items: Vec<Term> = items
+            .iter()
+            .filter(|i| i.term.kind(self.lexicon) == Kind::Permission)
+            .map(|i| i.term.clone())
+            .collect();
+        let data_items: Vec<&Item> = items
+            .iter()
+            .filter(|i| i.term.kind(self.lexicon) == Kind::DataItem)
+            .collect();
+        // Group data by the permission written in the item itself.
+        let mut groups: Vec<(Option<Term>, Vec<Term>)> = Vec::new();
+        for item in &data_items {
+            let data = self.data_terms(std::slice::from_ref(*item), index, negated);
+            if data.is_empty() {
+                continue;
+            }
+            match groups.iter_mut().find(|(p, _)| *p == item.permission) {
+                Some((_, d)) => d.extend(data),
+                None => groups.push((item.permission.clone(), data)),
+            }
+        }
+        let kind = if parties.is_empty() {
+            PracticeKind::Collection
+        } else {
+            PracticeKind::Sharing
+        };
+        for (permission, data) in groups {
+            practices.push(Practice {
+                kind,
+                negated,
+                features: features.to_vec(),
+                permission,
+                data,
+                recipients: parties.to_vec(),
+                purpose: purpose.clone(),
+                sentence: index,
+            });
+        }
+        if !negated {
+            for permission in permission_items {
+                practices.push(Practice {
+                    kind: PracticeKind::Collection,
+                    negated: false,
+                    features: features.to_vec(),
+                    permission: Some(permission),
+                    data: Vec::new(),
+                    recipients: Vec::new(),
+                    purpose: purpose.clone(),
+                    sentence: index,
+                });
+            }
+        }
+    }
+
+    /// Ties the permissions named in a sentence to its practices: a practice without a
+    /// permission gets the sentence's only permission; a permission no practice carries
+    /// becomes a practice of its own (the features require it).
+    fn attach_permissions(
+        &self,
+        practices: &mut Vec<Practice>,
+        permissions: Vec<Term>,
+        features: &[String],
+        purpose: &Option<String>,
+        index: usize,
+    ) {
+        let mut distinct: Vec<Term> = Vec::new();
+        for p in permissions {
+            if !distinct.iter().any(|d| d.entity == p.entity) {
+                distinct.push(p);
+            }
+        }
+        if distinct.len() == 1 {
+            let only = &distinct[0];
+            for practice in practices.iter_mut() {
+                if practice.permission.is_none()
+                    && practice.kind == PracticeKind::Collection
+                    && !practice.negated
+                    && !practice.data.is_empty()
+                {
+                    practice.permission = Some(only.clone());
+                }
+            }
+        }
+        for permission in distinct {
+            let carried = practices.iter().any(|p| {
+                p.permission
+                    .as_ref()
+                    .is_some_and(|q| q.entity == permission.entity)
+            });
+            if !carried {
+                practices.push(Practice {
+                    kind: PracticeKind::Collection,
+                    negated: false,
+                    features: features.to_vec(),
+                    permission: Some(permission),
+                    data: Vec::new(),
+                    recipients: Vec::new(),
+                    purpose: purpose.clone(),
+                    sentence: index,
+                });
+            }
+        }
+    }
+
+    /// Data terms of items, with their members; records the inclusions.
+    fn data_terms(&mut self, items: &[Item], index: usize, negated: bool) -> Vec<Term> {
+        let mut data = Vec::new();
+        for item in items {
+            if item.term.kind(self.lexicon) != Kind::DataItem {
+                continue;
+            }
+            let generic = self.is_generic(&item.term);
+            if negated || !generic {
+                data.push(item.term.clone());
+            }
+            for member in &item.members {
+                if member.kind(self.lexicon) != Kind::DataItem || member.entity == item.term.entity {
+                    continue;
+                }
+                if !generic {
+                    self.out.inclusions.push(Inclusion {
+                        general: item.term.clone(),
+                        specific: member.clone(),
+                        sentence: index,
+                    });
+                }
+                if negated || !self.is_generic(member) {
+                    data.push(member.clone());
+                }
+            }
+        }
+        let mut seen = Vec::new();
+        data.retain(|t| {
+            let new = !seen.contains(&t.entity);
+            seen.push(t.entity.clone());
+            new
+        });
+        data
+    }
+
+    fn is_generic(&self, term: &Term) -> bool {
+        self.lexicon.is_generic(&fold(&term.surface))
+    }
+
+    /// All verbs of a sentence, longest cue first at each position, on token boundaries,
+    /// outside lexicon mentions and outside the feature frame.
+    fn verbs(&self, view: &View, frame: &Option<Range<usize>>) -> Vec<Verb> {
+        let cues = &self.lexicon.cues;
+        let text = view.text;
+        let mut verbs = Vec::new();
+        let mut i = 0;
+        while i < text.len() {
+            let rest = &text[i..];
+            let candidates = [
+                (cues.share.prefix_of(rest), VerbKind::Share),
+                (cues.collect.prefix_of(rest), VerbKind::Collect),
+                (cues.provide.prefix_of(rest), VerbKind::Provide),
+            ];
+            let best = candidates
+                .into_iter()
+                .filter_map(|(w, k)| w.map(|w| (w, k)))
+                .max_by_key(|(w, k)| (w.len(), *k == VerbKind::Share));
+            if let Some((word, kind)) = best {
+                let range = i..i + word.len();
+                let in_frame = frame
+                    .as_ref()
+                    .is_some_and(|f| f.start <= range.start && range.end <= f.end);
+                if view.is_boundary(range.start)
+                    && view.is_boundary(range.end)
+                    && !view.cuts_mention(&range)
+                    && !in_frame
+                    && !is_noun_use(text, &range)
+                {
+                    verbs.push(Verb {
+                        range: range.clone(),
+                        kind,
+                    });
+                    i = range.end;
+                    continue;
+                }
+            }
+            i += rest.chars().next().map_or(1, char::len_utf8);
+        }
+        verbs
+    }
+
+    /// The object of a verb: from the verb to the end of its clause, a purpose marker or
+    /// the next verb. A clause that ends in a colon, or whose object is only a pointer
+    /// (以下信息), runs on to the end of the sentence.
+    fn object_span(
+        &self,
+        text: &str,
+        verb: &Verb,
+        clause: &Range<usize>,
+        next_verb: Option<usize>,
+    ) -> Range<usize> {
+        let start = verb.range.end;
+        let mut end = clause.end;
+        let ends_in_colon = text[clause.end..].starts_with(['：', ':']);
+        let inner = text[start..end].trim();
+        if ends_in_colon
+            || inner.is_empty()
+            || self
+                .lexicon
+                .is_generic(&fold(strip_determiners(self.lexicon, inner)))
+        {
+            end = text.len();
+        } else {
+            // `A，包括B、C` and `A，例如B`: the enumeration belongs to the object.
+            let mut next = clause.end;
+            while next < text.len() {
+                let after = next + text[next..].chars().next().map_or(1, char::len_utf8);
+                let following = clause_of(text, after.min(text.len()));
+                if self
+                    .lexicon
+                    .cues
+                    .enumeration
+                    .prefix_of(text[after.min(text.len())..].trim_start())
+                    .is_some()
+                    && following.end > following.start
+                {
+                    end = following.end;
+                    next = following.end;
+                } else {
+                    break;
+                }
+            }
+        }
+        if let Some(n) = next_verb {
+            if n > start && n < end {
+                end = n;
+            }
+        }
+        let object = &text[start..end];
+        if let Some((at, _)) = self.lexicon.cues.purpose.find_in(object) {
+            end = start + at;
+        }
+        start..end.max(start)
+    }
+
+    /// Recipients and the data span of a sharing verb: `向X共享A`, `与X共享A`,
+    /// `将A共享给X`, `共享给X`.
+    fn share_parts(
+        &self,
+        view: &View,
+        clause: &Range<usize>,
+        verb: &Verb,
+        object: &Range<usize>,
+    ) -> (Vec<Term>, Option<Range<usize>>) {
+        let text = view.text;
+        let word = &text[verb.range.clone()];
+        let before = &text[clause.start..verb.range.start];
+        if word.ends_with(['给', '至']) || word == "交由" {
+            // 将A提供给X: recipients after the verb, data between 将/把 and the verb.
+            let recipients = self.parties_in(view, object.clone());
+            let data = before
+                .rfind(['将', '把'])
+                .map(|at| clause.start + at + '将'.len_utf8()..verb.range.start);
+            return (recipients, data);
+        }
+        let prefix = self
+            .lexicon
+            .cues
+            .share_prefix
+            .find_all(before)
+            .into_iter()
+            .rfind(|(at, w)| {
+                view.is_boundary(clause.start + at) && view.is_boundary(clause.start + at + w.len())
+            });
+        let recipients = match prefix {
+            Some((at, w)) => self.parties_in(view, clause.start + at + w.len()..verb.range.start),
+            None => Vec::new(),
+        };
+        (recipients, Some(object.clone()))
+    }
+
+    /// The third parties of a span: list members that resolve to parties; where a party
+    /// is followed by a bracketed list of parties, the members stand for it.
+    fn parties_in(&self, view: &View, span: Range<usize>) -> Vec<Term> {
+        let mut parties = Vec::new();
+        for item in self.parse_list(view, span) {
+            let member_parties: Vec<Term> = item
+                .members
+                .iter()
+                .filter(|m| m.kind(self.lexicon) == Kind::ThirdParty)
+                .cloned()
+                .collect();
+            if item.term.kind(self.lexicon) == Kind::ThirdParty {
+                if member_parties.is_empty() || matches!(item.term.entity, Entity::Concept(_)) {
+                    parties.push(item.term.clone());
+                }
+                parties.extend(member_parties);
+            } else {
+                parties.extend(member_parties);
+            }
+        }
+        parties.dedup();
+        parties
+    }
+
+    /// Parties named in the clauses before byte `end`, nearest clause last.
+    fn parties_before(&self, view: &View, end: usize) -> Vec<Term> {
+        let mut parties = Vec::new();
+        let mut start = 0;
+        while start < end {
+            let clause = clause_of(view.text, start);
+            let clause_end = clause.end.min(end);
+            if clause_end > clause.start {
+                for party in self.parties_in(view, clause.start..clause_end) {
+                    if !parties.contains(&party) {
+                        parties.push(party);
+                    }
+                }
+            }
+            let next = clause.end + view.text[clause.end..].chars().next().map_or(1, char::len_utf8);
+            if next <= start {
+                break;
+            }
+            start = next;
+        }
+        parties
+    }
+
+    /// Who acts in a collection clause, if not the operator: parties in the subject, or
+    /// the ones an anaphor (此SDK, 这些SDK) points back to.
+    fn acting_parties(
+        &self,
+        view: &View,
+        doc: &Document,
+        sentence: &Sentence,
+        clause: &Range<usize>,
+        verb: &Verb,
+    ) -> Vec<Term> {
+        let text = view.text;
+        let subject = text[clause.start..verb.range.start].trim();
+        if subject.contains("我们") || self.products.iter().any(|p| subject.contains(p.as_str())) {
+            return Vec::new();
+        }
+        let core = strip_modals(subject);
+        if core.is_empty() {
+            return Vec::new();
+        }
+        if is_anaphor(core) {
+            let earlier = self.parties_before(view, clause.start);
+            if !earlier.is_empty() {
+                return earlier;
+            }
+            if !self.line_parties.1.is_empty() && line_start_of(doc, sentence) == self.line_parties.0 {
+                return self.line_parties.1.clone();
+            }
+            return self.table_party.clone();
+        }
+        let start = clause.start + (subject.as_ptr() as usize - text[clause.start..].as_ptr() as usize);
+        let span = start..start + core.len();
+        let parties: Vec<Term> = self
+            .parse_list(view, span)
+            .into_iter()
+            .filter(|i| i.term.kind(self.lexicon) == Kind::ThirdParty)
+            .flat_map(|i| {
+                let members: Vec<Term> = i
+                    .members
+                    .iter()
+                    .filter(|m| m.kind(self.lexicon) == Kind::ThirdParty)
+                    .cloned()
+                    .collect();
+                std::iter::once(i.term).chain(members)
+            })
+            .collect();
+        parties
+    }
+
+    /// Parses a coordinated list of terms.
+    fn parse_list(&self, view: &View, span: Range<usize>) -> Vec<Item> {
+        let text = view.text;
+        let pieces = self.split_list(view, span);
+        let mut items: Vec<Item> = Vec::new();
+        let mut unresolved: Vec<(usize, String)> = Vec::new();
+        for piece in pieces {
+            let piece_text = &text[piece.clone()];
+            // `A、B等C`: the piece holding 等 closes the list with its general term C.
+            if let Some(at) = find_top_level(piece_text, &["等等", "等"]) {
+                let (left, right) = piece_text.split_at(at);
+                let right = right.trim_start_matches('等');
+                let left_item = self.resolve_piece(view, piece.start..piece.start + left.len());
+                let general = self.resolve_piece(view, piece.end - right.len()..piece.end);
+                if let Some(left_item) = left_item {
+                    items.push(left_item);
+                }
+                if let Some(mut general) = general {
+                    if general.term.kind(self.lexicon) == Kind::DataItem {
+                        let members: Vec<Term> = items
+                            .iter()
+                            .filter(|i| i.term.kind(self.lexicon) == Kind::DataItem)
+                            .map(|i| i.term.clone())
+                            .collect();
+                        general.members.extend(members);
+                    }
+                    items.push(general);
+                }
+                continue;
+            }
+            match self.resolve_piece(view, piece.clone()) {
+                Some(item) => items.push(item),
+                None => {
+                    let cleaned = clean_term(self.lexicon, piece_text);
+                    if !cleaned.is_empty() {
+                        unresolved.push((items.len(), cleaned.to_owned()));
+                    }
+                }
+            }
+        }
+        // List context: short plain nouns listed beside data items are data items too
+        // (头像、昵称、MV、歌单…), when most of the list resolved.
+        let resolved_data = items
+            .iter()
+            .filter(|i| i.term.kind(self.lexicon) == Kind::DataItem)
+            .count();
+        if resolved_data >= 1 && resolved_data >= unresolved.len() {
+            for (at, word) in unresolved.into_iter().rev() {
+                if looks_like_noun(self.lexicon, &word) {
+                    let term = self.open_term(Kind::DataItem, &word);
+                    items.insert(
+                        at.min(items.len()),
+                        Item {
+                            term,
+                            permission: None,
+                            members: Vec::new(),
+                        },
+                    );
+                }
+            }
+        }
+        items
+    }
+
+    /// Splits a span at top-level list separators (outside brackets, on token
+    /// boundaries, never inside a lexicon mention).
+    fn split_list(&self, view: &View, span: Range<usize>) -> Vec<Range<usize>> {
+        let text = view.text;
+        let mut pieces = Vec::new();
+        let mut depth = 0usize;
+        let mut start = span.start;
+        let mut i = span.start;
+        while i < span.end {
+            let rest = &text[i..span.end];
+            let c = rest.chars().next().expect("non-empty rest");
+            if opens(c) {
+                depth += 1;
+            } else if closes(c) {
+                depth = depth.saturating_sub(1);
+            } else if depth == 0 {
+                if let Some(sep) = self.lexicon.cues.list_separator.prefix_of(rest) {
+                    let range = i..i + sep.len();
+                    let is_punct = sep.chars().all(|c| !c.is_alphanumeric());
+                    if is_punct
+                        || (view.is_boundary(range.start)
+                            && view.is_boundary(range.end)
+                            && !view.cuts_mention(&range))
+                    {
+                        if i > start {
+                            pieces.push(start..i);
+                        }
+                        start = range.end;
+                        i = range.end;
+                        continue;
+                    }
+                }
+            }
+            i += c.len_utf8();
+        }
+        if span.end > start {
+            pieces.push(start..span.end);
+        }
+        pieces
+    }
+
+    /// Resolves one list piece, with its bracketed members and own permission.
+    fn resolve_piece(&self, view: &View, piece: Range<usize>) -> Option<Item> {
+        let text = view.text;
+        let raw = &text[piece.clone()];
+        // Bracketed enumeration: head（m1、m2）tail.
+        let (head_range, members) = match bracket_group(raw) {
+            Some((open, close)) => {
+                let inner = piece.start + open..piece.start + close;
+                let inner_text = &text[inner.clone()];
+                let skip = self
+                    .lexicon
+                    .cues
+                    .enumeration
+                    .prefix_of(inner_text)
+                    .map_or(0, str::len);
+                let inner = inner.start + skip..inner.end;
+                let members: Vec<Term> = self
+                    .parse_list(view, inner)
+                    .into_iter()
+                    .flat_map(|i| std::iter::once(i.term).chain(i.members))
+                    .collect();
+                let open_len = raw[..open].chars().next_back().map_or(0, char::len_utf8);
+                (piece.start..piece.start + open - open_len, members)
+            }
+            None => (piece.clone(), Vec::new()),
+        };
+        let head_text = &text[head_range.clone()];
+        let (core, possessor) = self.strip_possessor(head_text);
+        let permission = possessor.and_then(|p| self.permission_in(view, head_range.start, p));
+        let cleaned = clean_term(self.lexicon, core);
+        let term = self.resolve_term(cleaned);
+        match term {
+            Some(term) => Some(Item {
+                term,
+                permission,
+                members,
+            }),
+            None if !members.is_empty() && cleaned.is_empty() => {
+                // A bare bracket: its members stand alone.
+                let mut members = members.into_iter();
+                let first = members.next()?;
+                Some(Item {
+                    term: first,
+                    permission,
+                    members: Vec::new(),
+                })
+                .map(|mut i| {
+                    i.members = Vec::new();
+                    i
+                })
+                .filter(|_| members.len() == 0)
+            }
+            None => None,
+        }
+    }
+
+    /// Splits `X的Y` where X names whose it is (您, 设备, a party, a permission): returns
+    /// Y and X. Leaves `可能认识的人信息` whole, since 可能认识 names no owner.
+    fn strip_possessor<'t>(&self, text: &'t str) -> (&'t str, Option<&'t str>) {
+        let Some(at) = text.rfind('的') else {
+            return (text, None);
+        };
+        let (owner, rest) = text.split_at(at);
+        let rest = &rest['的'.len_utf8()..];
+        if rest.chars().count() < 2 {
+            return (text, None);
+        }
+        let owner_folded = fold(owner);
+        let names_owner = [
+            "您", "你", "用户", "设备", "手机", "终端", "个人", "账号", "帐号", "本机",
+        ]
+        .iter()
+        .any(|w| owner.contains(w))
+            || self
+                .lexicon
+                .concepts_in(&owner_folded)
+                .any(|k| matches!(k, Kind::ThirdParty | Kind::Permission));
+        if names_owner {
+            (rest, Some(owner))
+        } else {
+            (text, None)
+        }
+    }
+
+    /// A permission named inside a possessor (`您使用麦克风输入`).
+    fn permission_in(&self, view: &View, start: usize, owner: &str) -> Option<Term> {
+        let range = start..start + owner.len();
+        view.mentions_in(&range, Kind::Permission)
+            .next()
+            .map(|m| self.concept_term(m.concept, &view.text[m.range.clone()]))
+    }
+
+    /// A cleaned piece → a term: the lexicon first, then open vocabulary by head noun.
+    fn resolve_term(&self, cleaned: &str) -> Option<Term> {
+        let n = cleaned.chars().count();
+        if n < 2 && !cleaned.is_ascii() || n == 0 {
+            return None;
+        }
+        let folded = fold(cleaned);
+        if let Some(id) = self.lexicon.lookup_folded(&folded) {
+            return Some(self.concept_term(id, cleaned));
+        }
+        // `设备IMEI`, `手机号码信息`: a modifier or a 信息 suffix around a known term.
+        for prefix in ["设备", "手机", "终端", "用户", "个人"] {
+            if let Some(rest) = folded.strip_prefix(prefix) {
+                if let Some(id) = self.lexicon.lookup_folded(rest) {
+                    return Some(self.concept_term(id, cleaned));
+                }
+            }
+        }
+        for suffix in ["信息", "数据"] {
+            if let Some(rest) = folded.strip_suffix(suffix) {
+                if let Some(id) = self.lexicon.lookup_folded(rest) {
+                    if self.lexicon.concept(id).kind == Kind::DataItem {
+                        return Some(self.concept_term(id, cleaned));
+                    }
+                }
+            }
+        }
+        if n > MAX_TERM_CHARS || !looks_like_term(self.lexicon, cleaned) {
+            return None;
+        }
+        let cues = &self.lexicon.cues;
+        if folded.ends_with("权限") && n > 2 {
+            return Some(self.open_term(Kind::Permission, cleaned));
+        }
+        if cues.party_head.suffix_of(&folded).is_some() && !folded.ends_with("信息") {
+            return Some(self.open_term(Kind::ThirdParty, cleaned));
+        }
+        if cues.data_head.suffix_of(&folded).is_some() {
+            return Some(self.open_term(Kind::DataItem, cleaned));
+        }
+        None
+    }
+
+    fn concept_term(&self, id: ConceptId, surface: &str) -> Term {
+        Term {
+            entity: Entity::Concept(id),
+            surface: canonical(surface),
+        }
+    }
+
+    fn open_term(&self, kind: Kind, surface: &str) -> Term {
+        let label = canonical(surface);
+        Term {
+            entity: Entity::Open(kind, label.clone()),
+            surface: label,
+        }
+    }
+
+    /// Permissions written `X权限` that the lexicon does not know.
+    fn open_permissions(&self, view: &View) -> Vec<Term> {
+        let text = view.text;
+        let mut found = Vec::new();
+        for (at, _) in text.match_indices("权限") {
+            let end = at + "权限".len();
+            let range = at..end;
+            if view
+                .mentions
+                .iter()
+                .any(|m| m.range.start <= range.start && range.end <= m.range.end)
+            {
+                continue;
+            }
+            // The name before 权限, back to punctuation, a function word or a verb.
+            let before = &text[..at];
+            let start = before
+                .char_indices()
+                .rev()
+                .take(8)
+                .take_while(|(_, c)| {
+                    c.is_alphanumeric() && !matches!(c, '的' | '您' | '和' | '及' | '或' | '与' | '等')
+                })
+                .last()
+                .map_or(at, |(i, _)| i);
+            let name = &text[start..end];
+            let name = self
+                .lexicon
+                .cues
+                .collect
+                .prefix_of(name)
+                .map_or(name, |v| &name[v.len()..]);
+            let name = self
+                .lexicon
+                .cues
+                .provide
+                .prefix_of(name)
+                .map_or(name, |v| &name[v.len()..]);
+            if name.chars().count() > 3 && !self.is_conditional(&text[clause_of(text, at).start..at]) {
+                found.push(self.open_term(Kind::Permission, name));
+            }
+        }
+        found
+    }
+
+    /// The permission a line's label names: `基于麦克风权限的相关功能`.
+    fn lead_permission(&self, lead: &str) -> Option<Term> {
+        let folded = fold(lead);
+        let mut best: Option<(usize, ConceptId)> = None;
+        for (i, _) in folded.char_indices() {
+            for (j, _) in folded[i..]
+                .char_indices()
+                .skip(1)
+                .chain(std::iter::once((folded.len() - i, ' ')))
+            {
+                if let Some(id) = self.lexicon.lookup_folded(&folded[i..i + j]) {
+                    if self.lexicon.concept(id).kind == Kind::Permission
+                        && best.is_none_or(|(len, _)| j > len)
+                    {
+                        best = Some((j, id));
+                    }
+                }
+            }
+        }
+        best.map(|(len, id)| {
+            let surface = folded
+                .char_indices()
+                .find_map(|(i, _)| {
+                    (self.lexicon.lookup_folded(folded.get(i..i + len)?) == Some(id))
+                        .then(|| &folded[i..i + len])
+                })
+                .unwrap_or(&self.lexicon.concept(id).label);
+            self.concept_term(id, surface)
+        })
+    }
+
+    /// `当您使用X、Y功能时` → [X, Y], with the byte span of the frame.
+    fn frame_features(&self, view: &View) -> (Vec<String>, Option<Range<usize>>) {
+        let text = view.text;
+        let cues = &self.lexicon.cues;
+        for (at, open) in cues.feature_open.find_all(text) {
+            if !view.is_boundary(at) {
+                continue;
+            }
+            let after = at + open.len();
+            let clause = clause_of(text, after.min(text.len().saturating_sub(1)));
+            let window = &text[after..clause.end.max(after)];
+            let Some((close_at, close)) = cues.feature_close.find_all(window).into_iter().next() else {
+                continue;
+            };
+            // A bare 使用 or a bare 时 must come with 功能/服务 to count as a frame.
+            let weak_open = open == "使用" || open == "在使用";
+            if weak_open && !(close.starts_with("功能") || close.starts_with("服务")) {
+                continue;
+            }
+            let phrase = &window[..close_at];
+            let features = self.split_features(view, after, phrase);
+            if !features.is_empty() {
+                return (features, Some(at..after + close_at + close.len()));
+            }
+        }
+        (Vec::new(), None)
+    }
+
+    fn split_features(&self, view: &View, start: usize, phrase: &str) -> Vec<String> {
+        let start = start + (phrase.len() - phrase.trim_start().len());
+        let phrase = phrase.trim();
+        let n = phrase.chars().count();
+        if n == 0 || n > 2 * MAX_FEATURE_CHARS || phrase.contains(['，', ',', '。', '；']) {
+            return Vec::new();
+        }
+        let span = start..start + phrase.len();
+        let pieces = self.split_list(view, span);
+        // A leading run of parties is the means, not the feature: `QQ或微信关联登录`.
+        let mut names: Vec<String> = Vec::new();
+        for piece in &pieces {
+            let raw = view.text[piece.clone()].trim();
+            if pieces.len() > 1
+                && self
+                    .lexicon
+                    .lookup(raw)
+                    .is_some_and(|id| self.lexicon.concept(id).kind == Kind::ThirdParty)
+            {
+                continue;
+            }
+            let mut name = raw;
+            if pieces.len() > 1 {
+                // After the party list, a piece may still start with the last party.
+                let folded = fold(name);
+                if let Some(m) = view
+                    .mentions
+                    .iter()
+                    .find(|m| m.range.start == piece.start && m.kind == Kind::ThirdParty)
+                {
+                    if m.range.end < piece.end && folded.len() > fold(&view.text[m.range.clone()]).len() {
+                        name = view.text[m.range.end..piece.end].trim();
+                    }
+                }
+            }
+            if let Some(feature) = self.clean_feature(name) {
+                names.push(feature);
+            }
+        }
+        names.dedup();
+        names
+    }
+
+    fn clean_feature(&self, name: &str) -> Option<String> {
+        let cues = &self.lexicon.cues;
+        let mut name = name.trim().trim_start_matches(['在', '的']).trim();
+        for product in self.products {
+            if let Some(rest) = name.strip_suffix(product.as_str()) {
+                name = rest.trim();
+            }
+            if let Some(rest) = name.strip_prefix(product.as_str()) {
+                name = rest.trim_start_matches('的').trim();
+            }
+        }
+        while let Some(suffix) = cues.feature_suffix.suffix_of(name) {
+            if suffix.len() == name.len() {
+                break;
+            }
+            name = name[..name.len() - suffix.len()].trim();
+        }
+        let n = name.chars().count();
+        if !(2..=MAX_FEATURE_CHARS).contains(&n)
+            || name.contains(['您', '你'])
+            || name.contains("我们")
+            || self.lexicon.is_generic(&fold(name))
+            || ["产品", "服务", "应用", "本应用", "客户端", "App", "APP", "软件"].contains(&name)
+        {
+            return None;
+        }
+        Some(canonical(name))
+    }
+
+    /// Features when the sentence has no frame: an inline `X功能`, the line's label, or
+    /// the heading of a section inside the part of the policy on collection.
+    fn context_features(&self, doc: &Document, sentence: &Sentence, view: &View) -> Vec<String> {
+        let text = view.text;
+        for (at, _) in text.match_indices("功能") {
+            let before = &text[..at];
+            let start = before
+                .char_indices()
+                .rev()
+                .take(MAX_FEATURE_CHARS)
+                .take_while(|(_, c)| {
+                    c.is_alphanumeric()
+                        && !matches!(
+                            c,
+                            '的' | '您' | '在' | '用' | '过' | '等' | '中' | '些' | '该' | '此' | '其'
+                        )
+                })
+                .last()
+                .map(|(i, _)| i);
+            if let Some(start) = start {
+                let opener = &before[..start];
+                if opener.ends_with("使用")
+                    || opener.ends_with('在')
+                    || opener.ends_with("开启")
+                    || opener.ends_with("通过")
+                {
+                    if let Some(feature) = self.clean_feature(&text[start..at]) {
+                        return vec![feature];
+                    }
+                }
+            }
+        }
+        if let Some(lead) = &sentence.lead {
+            if let Some(feature) = self.heading_feature(lead) {
+                return vec![feature];
+            }
+        }
+        let in_collection_part = sentence.path.iter().any(|&h| {
+            let title = &doc.headings[h].title;
+            title.contains("收集") || title.contains("使用")
+        });
+        if in_collection_part {
+            if let Some(&h) = sentence.path.last() {
+                if let Some(feature) = self.heading_feature(&doc.headings[h].title) {
+                    return vec![feature];
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// A heading or line label read as a feature name, if it reads like one.
+    fn heading_feature(&self, title: &str) -> Option<String> {
+        let title = title.trim().trim_end_matches(['：', ':']);
+        let n = title.chars().count();
+        if !(2..=MAX_FEATURE_CHARS).contains(&n) {
+            return None;
+        }
+        const NOT_A_FEATURE: &[&str] = &[
+            "信息",
+            "我们",
+            "您",
+            "如何",
+            "政策",
+            "权限",
+            "说明",
+            "SDK",
+            "第三方",
+            "共享",
+            "目的",
+            "范围",
+            "方式",
+            "规则",
+            "情形",
+            "原则",
+            "定义",
+            "更新",
+            "联系",
+            "保护",
+            "存储",
+            "安全",
+            "权利",
+            "儿童",
+            "未成年",
+            "提示",
+            "引言",
+            "概述",
+            "适用",
+            "附录",
+            "例外",
+            "个人",
+            "数据",
+            "收集",
+            "使用",
+            "Cookie",
+            "技术",
+            "转让",
+            "披露",
+            "委托",
+            "注销",
+            "删除",
+            "投诉",
+            "版本",
+            "声明",
+            "目录",
+            "清单",
+            "条款",
+            "其他",
+            "基于",
+        ];
+        if NOT_A_FEATURE.iter().any(|w| title.contains(w)) {
+            return None;
+        }
+        self.clean_feature(title)
+    }
+
+    /// The purpose after a purpose marker, to the end of its clause.
+    fn purpose(&self, text: &str) -> Option<String> {
+        let (at, word) = self.lexicon.cues.purpose.find_in(text)?;
+        let start = at + word.len();
+        let clause = clause_of(text, start.min(text.len().saturating_sub(1)));
+        let purpose = text[start..clause.end.max(start)]
+            .trim()
+            .trim_end_matches(['。', '；', ';']);
+        let n = purpose.chars().count();
+        (2..=40).contains(&n).then(|| canonical(purpose))
+    }
+
+    /// A clause about what happens if the user refuses states no practice.
+    fn is_conditional(&self, before_verb: &str) -> bool {
+        let head = before_verb.trim_start();
+        let opens_condition = [
+            "如",
+            "若",
+            "如果",
+            "假如",
+            "倘若",
+            "一旦",
+            "除非",
+            "当您拒绝",
+            "您可以",
+            "您可",
+            "您有权",
+        ]
+        .iter()
+        .any(|w| head.starts_with(w));
+        opens_condition && self.lexicon.cues.conditional.find_in(head).is_some()
+            || head.starts_with("您可以")
+            || head.starts_with("您有权")
+    }
+
+    fn is_negated(&self, text: &str, clause_start: usize, verb_start: usize) -> bool {
+        let mut window_start = verb_start.saturating_sub(NEGATION_WINDOW).max(clause_start);
+        while !text.is_char_boundary(window_start) {
+            window_start += 1;
+        }
+        let window = &text[window_start..verb_start];
+        self.lexicon
+            .cues
+            .negation
+            .find_all(window)
+            .into_iter()
+            .any(|(_, w)| !(w == "不" && window.contains("不仅")))
+    }
+}
+
+impl Lexicon {
+    /// Kinds of the concepts whose folded labels occur in a folded text.
+    fn concepts_in<'a>(&'a self, folded: &'a str) -> impl Iterator<Item = Kind> + 'a {
+        folded.char_indices().flat_map(move |(i, _)| {
+            folded[i..]
+                .char_indices()
+                .skip(1)
+                .map(move |(j, _)| i + j)
+                .chain(std::iter::once(folded.len()))
+                .filter_map(move |end| self.lookup_folded(&folded[i..end]))
+                .map(|id| self.concept(id).kind)
+        })
+    }
+}
+
+/// White space collapsed, NFKC: the canonical spelling of a surface form.
+pub fn canonical(surface: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let nfkc: String = surface.nfkc().collect();
+    nfkc.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn opens(c: char) -> bool {
+    matches!(c, '（' | '(' | '【' | '[' | '「' | '《' | '“' | '"')
+}
+
+fn closes(c: char) -> bool {
+    matches!(c, '）' | ')' | '】' | ']' | '」' | '》' | '”')
+}
+
+/// The clause around byte `at`: between top-level commas, colons or sentence ends.
+fn clause_of(text: &str, mut at: usize) -> Range<usize> {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let is_stop = |c: char| matches!(c, '，' | ',' | '：' | ':' | '。' | '；' | ';' | '！' | '？');
+    let mut depth = 0i32;
+    let mut start = 0;
+    for (i, c) in text[..at.min(text.len())].char_indices() {
+        if opens(c) {
+            depth += 1;
+        } else if closes(c) {
+            depth -= 1;
+        } else if depth <= 0 && is_stop(c) {
+            start = i + c.len_utf8();
+            depth = 0;
+        }
+    }
+    let mut depth = 0i32;
+    let mut end = text.len();
+    for (i, c) in text[at.min(text.len())..].char_indices() {
+        if opens(c) {
+            depth += 1;
+        } else if closes(c) {
+            depth -= 1;
+            if depth < 0 {
+                depth = 0;
+            }
+        } else if depth == 0 && is_stop(c) {
+            end = at + i;
+            break;
+        }
+    }
+    start..end.max(start)
+}
+
+/// The outermost bracket group of a piece: byte offsets just inside it.
+fn bracket_group(text: &str) -> Option<(usize, usize)> {
+    let mut depth = 0;
+    let mut open = None;
+    for (i, c) in text.char_indices() {
+        if matches!(c, '（' | '(') {
+            if depth == 0 {
+                open = Some(i + c.len_utf8());
+            }
+            depth += 1;
+        } else if matches!(c, '）' | ')') && depth > 0 {
+            depth -= 1;
+            if depth == 0 {
+                return open.map(|o| (o, i));
+            }
+        }
+    }
+    None
+}
+
+/// Byte offset of the first of `words` outside brackets.
+fn find_top_level(text: &str, words: &[&str]) -> Option<usize> {
+    let mut depth = 0;
+    for (i, c) in text.char_indices() {
+        if opens(c) {
+            depth += 1;
+        } else if closes(c) {
+            depth -= 1;
+        } else if depth == 0 && words.iter().any(|w| text[i..].starts_with(w)) {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// Strips determiners, quotes and list debris from a term.
+fn clean_term<'t>(lexicon: &Lexicon, text: &'t str) -> &'t str {
+    let mut t = text.trim().trim_matches(|c: char| {
+        matches!(
+            c,
+            '“' | '”'
+                | '"'
+                | '\''
+                | '‘'
+                | '’'
+                | '「'
+                | '」'
+                | '【'
+                | '】'
+                | '《'
+                | '》'
+                | '*'
+                | '#'
+                | '、'
+                | '：'
+                | ':'
+                | '.'
+                | '。'
+        ) || c.is_whitespace()
+    });
+    t = strip_determiners(lexicon, t.trim_start_matches('的'));
+    for suffix in ["等等", "等", "在内"] {
+        if let Some(rest) = t.strip_suffix(suffix) {
+            t = rest.trim();
+        }
+    }
+    t.trim_matches(|c: char| c.is_whitespace() || matches!(c, '“' | '”' | '"'))
+}
+
+fn strip_determiners<'t>(lexicon: &Lexicon, text: &'t str) -> &'t str {
+    let mut t = text.trim();
+    for _ in 0..4 {
+        let cue = lexicon.cues.determiner.prefix_of(t);
+        let enumeration = lexicon.cues.enumeration.prefix_of(t);
+        match cue.or(enumeration) {
+            Some(w) if w.len() < t.len() => t = t[w.len()..].trim_start(),
+            _ => break,
+        }
+    }
+    t
+}
+
+/// A term is a name, not a clause: no pronouns, no sentence punctuation, no verbs.
+fn looks_like_term(lexicon: &Lexicon, text: &str) -> bool {
+    if text.contains([
+        '您', '你', '，', ',', '。', '；', '：', ':', '？', '！', '"', '“', '”',
+    ]) || text.contains("我们")
+        || text
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_punctuation())
+    {
+        return false;
+    }
+    let cues = &lexicon.cues;
+    let has_verb = [&cues.collect, &cues.share, &cues.negation, &cues.purpose]
+        .iter()
+        .any(|w| {
+            w.find_in(text).is_some_and(|(_, v)| {
+                v.chars().count() >= 2 && !matches!(v, "记录" | "存储" | "使用" | "识别" | "验证")
+            })
+        });
+    !has_verb && text.matches('的').count() <= 1
+}
+
+/// Short and plain enough to be a listed noun even without a known head.
+fn looks_like_noun(lexicon: &Lexicon, text: &str) -> bool {
+    let n = text.chars().count();
+    (2..=8).contains(&n)
+        && looks_like_term(lexicon, text)
+        && !text.contains('的')
+        && !lexicon.is_generic(&fold(text))
+        && lexicon.cues.feature_suffix.suffix_of(text).is_none()
+}
+
+/// A collection verb used as a noun or modifier: `播放记录，`, `存储权限`, `输入的` (followed
+/// by punctuation, a list separator, 的 or a head noun rather than an object).
+fn is_noun_use(text: &str, verb: &Range<usize>) -> bool {
+    let after = text[verb.end..].chars().next();
+    let before = text[..verb.start].chars().next_back();
+    let after_is_end = after.is_none_or(|c| {
+        matches!(
+            c,
+            '，' | ',' | '。' | '；' | ';' | '、' | '等' | '）' | ')' | '和' | '及'
+        )
+    });
+    let before_is_noun = before.is_some_and(|c| {
+        c.is_alphanumeric()
+            && !matches!(
+                c,
+                '会' | '将'
+                    | '并'
+                    | '要'
+                    | '们'
+                    | '可'
+                    | '能'
+                    | '以'
+                    | '来'
+                    | '不'
+                    | '再'
+                    | '或'
+                    | '和'
+                    | '及'
+                    | '需'
+                    | '您'
+                    | '你'
+                    | '动'
+                    | '时'
+                    | '地'
+                    | '均'
+                    | '都'
+                    | '也'
+                    | '还'
+                    | '仅'
+                    | '只'
+                    | '去'
+                    | '被'
+                    | '已'
+                    | '曾'
+                    | '予'
+                    | '须'
+                    | '得'
+                    | '由'
+            )
+    });
+    // `输入的语音信息`, `上传的图片`: a verb before 的 modifies a noun, it opens no object.
+    if text[verb.end..].starts_with('的') {
+        return true;
+    }
+    let noun_after = text[verb.end..].starts_with("信息")
+        || text[verb.end..].starts_with("权限")
+        || text[verb.end..].starts_with("数据")
+        || text[verb.end..].starts_with("空间")
+        || text[verb.end..].starts_with("卡");
+    (after_is_end && before_is_noun) || noun_after
+}
+
+/// The user, not the operator, acts: `您可以访问`, `您使用`.
+fn is_user_subject(subject: &str) -> bool {
+    let s = subject.trim();
+    let user = s.ends_with("您")
+        || s.ends_with("您可以")
+        || s.ends_with("您可")
+        || s.ends_with("您也可以")
+        || s.ends_with("您将")
+        || s.ends_with("您需要")
+        || s.ends_with("您主动");
+    user && !s.contains("我们")
+}
+
+/// Removes modal words from the end of a subject: `此SDK将` → `此SDK`.
+fn strip_modals(subject: &str) -> &str {
+    const MODALS: &[&str] = &[
+        "可能会",
+        "也会",
+        "还会",
+        "均会",
+        "都会",
+        "需要",
+        "可能",
+        "将会",
+        "会",
+        "将",
+        "也",
+        "还",
+        "均",
+        "都",
+        "亦",
+        "同时",
+        "直接",
+        "自动",
+        "仅",
+        "则",
+        "并",
+        "要",
+        "可",
+        "须",
+        "需",
+        "在",
+    ];
+    let mut s = subject.trim();
+    while let Some(m) = MODALS.iter().find(|m| s.ends_with(*m) && s.len() > m.len()) {
+        s = s[..s.len() - m.len()].trim_end();
+    }
+    s.trim_start_matches(['，', ',', '、'])
+}
+
+fn is_anaphor(subject: &str) -> bool {
+    let s = subject.trim();
+    ["此", "该", "这些", "上述", "前述", "以上", "其"]
+        .iter()
+        .any(|p| s.starts_with(p))
+        && (s.chars().count() <= 8)
+}
+
+fn line_start_of(doc: &Document, sentence: &Sentence) -> usize {
+    doc.text[..sentence.range.start].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// Key–value fields in a sentence: `名称：X 用途：Y`. A key is a short run before a colon
+/// at the start or after white space or punctuation; its value runs to the next key.
+fn key_values(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
+    let mut keys: Vec<Range<usize>> = Vec::new();
+    for (i, c) in text.char_indices() {
+        if c != '：' && c != ':' {
+            continue;
+        }
+        let before = &text[..i];
+        let start = before
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| {
+                !c.is_whitespace() && !matches!(c, '；' | ';' | '，' | ',' | '。' | '：' | ':')
+            })
+            .last()
+            .map_or(i, |(j, _)| j);
+        let n = text[start..i].chars().count();
+        if (2..=14).contains(&n) {
+            keys.push(start..i + c.len_utf8());
+        }
+    }
+    let mut fields = Vec::new();
+    for (k, key) in keys.iter().enumerate() {
+        let value_end = keys.get(k + 1).map_or(text.len(), |next| next.start);
+        let value = key.end..value_end.max(key.end);
+        let value_text = &text[value.clone()];
+        let trimmed_end = value.start + value_text.trim_end_matches(['；', ';', '。', ' ']).len();
+        fields.push((key.start..key.end, value.start..trimmed_end));
+    }
+    fields
+}
+
+fn key_core(key: &str) -> &str {
+    key.trim().trim_end_matches(['：', ':']).trim()
+}
+
+fn dedup_inclusions(inclusions: &mut Vec<Inclusion>) {
+    let mut seen: HashMap<(Entity, Entity), ()> = HashMap::new();
+    inclusions.retain(|i| {
+        seen.insert((i.general.entity.clone(), i.specific.entity.clone()), ())
+            .is_none()
+    });
+}
+
+/// Product names. Candidates: what stands before the policy's title at the start of a
+/// line or in 《》 (`《全民K歌隐私保护指引》`), and quoted names that a product word follows
+/// (`运营“咪咕音乐”、“咪咕音乐极速版”APP`). A candidate is kept when the policy names it
+/// often; a short name that mostly occurs inside a longer kept one (咪咕 in 咪咕音乐) is
+/// dropped in favour of it.
+pub fn find_products(doc: &Document, lexicon: &Lexicon) -> Vec<String> {
+    let text = &doc.text;
+    let mut candidates: Vec<String> = Vec::new();
+    let add = |name: &str, candidates: &mut Vec<String>| {
+        let mut name = name.trim().trim_matches(['“', '”', '"', '《', '》', '「', '」']);
+        for strip in ["本", "关于", "的", "与"] {
+            name = name.strip_prefix(strip).unwrap_or(name);
+            name = name.strip_suffix(strip).unwrap_or(name);
+        }
+        let n = name.chars().count();
+        let plain = name.chars().all(|c| c.is_alphanumeric() || c == ' ' || c == '-');
+        if (2..=16).contains(&n)
+            && plain
+            && !["我们", "更新", "儿童", "未成年", "用户", "概要", "个人", "政策"]
+                .iter()
+                .any(|w| name.contains(w))
+        {
+            let name = canonical(name);
+            if !candidates.contains(&name) {
+                candidates.push(name);
+            }
+        }
+    };
+    for (at, _) in lexicon.cues.policy_title.find_all(text) {
+        let before = &text[..at];
+        let start = before
+            .char_indices()
+            .rev()
+            .take(20)
+            .take_while(|(_, c)| c.is_alphanumeric() || *c == ' ')
+            .last()
+            .map_or(at, |(i, _)| i);
+        let opener = before[..start].chars().next_back();
+        if matches!(opener, None | Some('\n' | '《')) {
+            add(&before[start..], &mut candidates);
+        }
+    }
+    for (at, _) in text.match_indices('“') {
+        let rest = &text[at + '“'.len_utf8()..];
+        let Some(close) = rest.find('”') else { continue };
+        let name = &rest[..close];
+        let after = &rest[close + '”'.len_utf8()..];
+        // The quoted name, or a list of them, ends with a product word.
+        let tail = after.trim_start_matches(|c: char| {
+            c == '、'
+                || c == '和'
+                || c == '及'
+                || c == '“'
+                || c == '”'
+                || c.is_alphanumeric() && !c.is_ascii()
+        });
+        let product_word = [
+            "APP",
+            "App",
+            "app",
+            "客户端",
+            "产品",
+            "软件",
+            "应用程序",
+            "小程序",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w) || (after.starts_with(['、', '和', '及']) && tail.starts_with(w)));
+        if product_word {
+            add(name, &mut candidates);
+        }
+    }
+    let count = |name: &str| text.matches(name).count();
+    let top = candidates.iter().map(|c| count(c)).max().unwrap_or(0);
+    let mut kept: Vec<(String, usize)> = candidates
+        .iter()
+        .map(|c| (c.clone(), count(c)))
+        .filter(|(_, n)| *n >= 3 && 20 * n >= top)
+        .collect();
+    let longer: Vec<(String, usize)> = kept.clone();
+    kept.retain(|(name, n)| {
+        let inside: usize = longer
+            .iter()
+            .filter(|(other, _)| other != name && other.contains(name.as_str()))
+            .map(|(_, m)| m)
+            .sum();
+        2 * inside < *n
+    });
+    kept.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    kept.into_iter().take(3).map(|(name, _)| name).collect()
+}
+
+/// Operators: the entity designated as 我们 (`X（以下简称“我们”）`), or the company a
+/// product is provided by (`由X提供`).
+pub fn find_operators(doc: &Document, lexicon: &Lexicon, segmenter: &Segmenter) -> Vec<String> {
+    let text = &doc.text;
+    let mut found: Vec<String> = Vec::new();
+    let push = |found: &mut Vec<String>, name: &str| {
+        let name = canonical(name.trim());
+        let n = name.chars().count();
+        if (2..=40).contains(&n) && !found.contains(&name) {
+            found.push(name);
+        }
+    };
+    for (at, _) in lexicon.cues.operator_marker.find_all(text) {
+        let before = text[..at].trim_end_matches(['（', '(', ' ']);
+        let start = before
+            .char_indices()
+            .rev()
+            .take(40)
+            .take_while(|(_, c)| {
+                !matches!(
+                    c,
+                    '，' | '。' | '；' | '：' | ':' | '、' | '“' | '”' | '《' | '》' | '\n' | ' '
+                )
+            })
+            .last()
+            .map_or(before.len(), |(i, _)| i);
+        let candidate = &before[start..];
+        // The name starts after the last verb or preposition that stands as a word of
+        // its own (由, 是, 为…): `全民K歌是由深圳市腾讯计算机系统有限公司` — 系 inside 系统 is
+        // no such word, which only the segmenter can tell.
+        let name = segmenter
+            .tokens(candidate)
+            .into_iter()
+            .rfind(|t| ["由", "是", "为", "指", "系", "即"].contains(&&candidate[t.clone()]))
+            .map_or(candidate, |t| &candidate[t.end..]);
+        push(&mut found, name);
+    }
+    if found.is_empty() {
+        // `由X提供`, or a clause that opens with `X运营`/`X提供`, X a company name.
+        for verb in ["提供", "运营", "开发", "负责运营"] {
+            for (at, _) in text.match_indices(verb) {
+                let before = &text[..at];
+                let start = before
+                    .char_indices()
+                    .rev()
+                    .take(40)
+                    .take_while(|(_, c)| {
+                        !matches!(c, '，' | '。' | '；' | '：' | ':' | '（' | '(' | '“' | '\n' | ' ')
+                    })
+                    .last()
+                    .map_or(at, |(i, _)| i);
+                let candidate = before[start..].trim_start_matches('由');
+                if lexicon.cues.company_suffix.suffix_of(candidate).is_some()
+                    && !candidate.contains(['由', '是'])
+                {
+                    push(&mut found, candidate);
+                }
+            }
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::structure::structure;
+
+    fn run(text: &str) -> (Lexicon, Extraction) {
+        let lexicon = Lexicon::embedded().unwrap();
+        let segmenter = Segmenter::new(&lexicon);
+        let doc = structure(text, &[]);
+        let extraction = extract(&doc, &lexicon, &segmenter);
+        (lexicon, extraction)
+    }
+
+    fn collected(lexicon: &Lexicon, x: &Extraction) -> Vec<String> {
+        let mut out: Vec<String> = x
+            .practices
+            .iter()
+            .filter(|p| p.kind == PracticeKind::Collection && !p.negated)
+            .flat_map(|p| p.data.iter().map(|t| label(lexicon, t)))
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    fn label(lexicon: &Lexicon, t: &Term) -> String {
+        match &t.entity {
+            Entity::Concept(id) => lexicon.concept(*id).label.clone(),
+            Entity::Open(_, l) => l.clone(),
+        }
+    }
+
+    #[test]
+    fn collection_list_with_feature_frame() {
+        let (lexicon, x) =
+            run("当您使用连麦功能时，我们会收集您的设备型号、IMEI和音乐播放记录，用于提供服务。");
+        let data = collected(&lexicon, &x);
+        let surfaces: Vec<&str> = x
+            .practices
+            .iter()
+            .flat_map(|p| p.data.iter().map(|t| t.surface.as_str()))
+            .collect();
+        assert!(surfaces.contains(&"音乐播放记录"), "{surfaces:?}");
+        assert!(data.iter().any(|d| d == "IMEI"), "{data:?}");
+        assert!(x.practices.iter().all(|p| p.features == vec!["连麦".to_owned()]));
+        assert!(x
+            .practices
+            .iter()
+            .all(|p| p.purpose.as_deref() == Some("提供服务")));
+    }
+
+    #[test]
+    fn negation_is_never_collection() {
+        let (lexicon, x) = run("该权限将在您设备本地使用，并不收集任何数据。我们不会收集您的通讯录信息。");
+        assert!(collected(&lexicon, &x).is_empty(), "{:?}", x.practices);
+        assert!(x.practices.iter().any(|p| p.negated && !p.data.is_empty()));
+    }
+
+    #[test]
+    fn bracket_members_are_included_and_collected() {
+        let (lexicon, x) = run("我们会收集您的唯一设备识别码（Android ID、IMEI、IMSI）。");
+        let data = collected(&lexicon, &x);
+        assert!(data.len() >= 4, "{data:?}");
+        assert_eq!(x.inclusions.len(), 3, "{:?}", x.inclusions);
+    }
+
+    #[test]
+    fn sdk_subject_makes_sharing() {
+        let (lexicon, x) = run("音效SDK，当您选择特色音效时，此SDK将收集设备标识信息（OAID、Android ID）。");
+        let sharing: Vec<&Practice> = x
+            .practices
+            .iter()
+            .filter(|p| p.kind == PracticeKind::Sharing)
+            .collect();
+        assert!(!sharing.is_empty(), "{:?}", x.practices);
+        assert!(sharing[0]
+            .recipients
+            .iter()
+            .any(|r| label(&lexicon, r) == "音效SDK"));
+        assert!(collected(&lexicon, &x).is_empty());
+    }
+
+    #[test]
+    fn share_verb_with_bracketed_recipients() {
+        let (lexicon, x) = run("我们会向第三方（友盟、腾讯bugly）共享您的唯一设备识别码。");
+        let sharing = x
+            .practices
+            .iter()
+            .find(|p| p.kind == PracticeKind::Sharing)
+            .expect("sharing");
+        let recipients: Vec<String> = sharing.recipients.iter().map(|r| r.surface.clone()).collect();
+        assert!(recipients.contains(&"友盟".to_owned()), "{recipients:?}");
+        assert!(recipients.contains(&"腾讯bugly".to_owned()), "{recipients:?}");
+        assert!(!sharing.data.is_empty());
+        let _ = lexicon;
+    }
+
+    #[test]
+    fn permission_in_possessor_pairs_with_its_data() {
+        let (lexicon, x) =
+            run("当您使用连麦功能时，我们会收集您麦克风输入的语音信息以及摄像头输入的视频信息。");
+        let pairs: Vec<(String, String)> = x
+            .practices
+            .iter()
+            .filter_map(|p| {
+                Some((
+                    label(&lexicon, p.permission.as_ref()?),
+                    label(&lexicon, p.data.first()?),
+                ))
+            })
+            .collect();
+        assert_eq!(pairs.len(), 2, "{:?}", x.practices);
+        assert_ne!(pairs[0].0, pairs[1].0);
+    }
+
+    #[test]
+    fn operator_and_product() {
+        let text =
+            "《全民K歌隐私保护指引》\n全民K歌是由深圳市腾讯计算机系统有限公司（以下称“我们”）提供的产品。\n\
+                    在您使用全民K歌服务的过程中，全民K歌会收集您的设备型号。";
+        let (_, x) = run(text);
+        assert_eq!(x.products, vec!["全民K歌".to_owned()]);
+        assert_eq!(x.operators, vec!["深圳市腾讯计算机系统有限公司".to_owned()]);
+    }
+
+    #[test]
+    fn user_actions_are_not_practices() {
+        let (lexicon, x) = run("您可以随时访问、更正您的个人资料和设备型号。");
+        assert!(collected(&lexicon, &x).is_empty(), "{:?}", x.practices);
+    }
+}

@@ -1,0 +1,438 @@
+//! Structure stage: plain text → headings and sentences, each with its offsets and the
+//! headings it sits under.
+//!
+//! Policies are written as numbered outlines (`一、` `1.` `1.1` `（一）` `1）`), with
+//! Markdown or HTML headings, or as one long paragraph. Headings give the long-distance
+//! context the relation rules need (a section on 第三方SDK, a feature named in a heading),
+//! and every fact quotes the sentence it came from, so offsets must be exact.
+
+use std::ops::Range;
+
+/// A heading line, with the outline level it was given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    /// Byte range of the whole heading line in the text.
+    pub range: Range<usize>,
+    /// The heading text without its numbering (`1.2 设备信息` → `设备信息`).
+    pub title: String,
+    /// Outline depth, 0 for the top level.
+    pub level: usize,
+}
+
+/// A sentence: the unit of evidence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte range in the text.
+    pub range: Range<usize>,
+    /// Offsets in Unicode scalar values (what `pk:start`/`pk:end` record).
+    pub chars: Range<usize>,
+    /// Indices into [`Document::headings`] of the enclosing headings, outermost first.
+    pub path: Vec<usize>,
+    /// The label before a colon at the start of its line (`1）基于存储权限的相关功能：…`),
+    /// which scopes the whole line like a small heading.
+    pub lead: Option<String>,
+    /// Whether this sentence is itself a heading line.
+    pub is_heading: bool,
+}
+
+/// A policy text cut into headings and sentences.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    pub text: String,
+    pub headings: Vec<Heading>,
+    pub sentences: Vec<Sentence>,
+}
+
+impl Document {
+    /// The text of a sentence.
+    pub fn sentence_text(&self, sentence: &Sentence) -> &str {
+        &self.text[sentence.range.clone()]
+    }
+
+    /// The nearest heading title of a sentence, if any.
+    pub fn section_title(&self, sentence: &Sentence) -> Option<&str> {
+        sentence.path.last().map(|&h| self.headings[h].title.as_str())
+    }
+}
+
+/// Sentences longer than this (in chars) are cut again at commas: flattened tables and
+/// unpunctuated pages otherwise make one "sentence" of thousands of characters.
+const MAX_SENTENCE_CHARS: usize = 400;
+/// A line this short without sentence punctuation reads as a heading.
+const MAX_HEADING_CHARS: usize = 40;
+
+/// Cuts `text` into headings and sentences. `marked_headings` are byte ranges of lines
+/// that the markup already declared headings (see `decode`).
+pub fn structure(text: &str, marked_headings: &[Range<usize>]) -> Document {
+    let mut doc = Document {
+        text: text.to_owned(),
+        ..Document::default()
+    };
+    // Numbering styles in order of first appearance: the first style seen is level 0.
+    let mut styles: Vec<Style> = Vec::new();
+    let mut stack: Vec<usize> = Vec::new();
+    let mut char_pos = 0;
+    let mut byte_pos = 0;
+    for line in text.split_inclusive('\n') {
+        let line_chars = line.chars().count();
+        let content = line.trim_end_matches('\n');
+        let start = byte_pos;
+        let range = start..start + content.len();
+        byte_pos += line.len();
+        let line_char_start = char_pos;
+        char_pos += line_chars;
+        if content.trim().is_empty() {
+            continue;
+        }
+        let marked = marked_headings
+            .iter()
+            .find(|h| h.start <= range.start && range.end <= h.end.max(range.start));
+        let heading = match marked {
+            // Markup headings count as one style: one level is enough to scope sentences.
+            Some(_) => Some((Style::Markup, content)),
+            None => heading_style(content),
+        };
+        if let Some((style, _)) = heading {
+            let level = match styles.iter().position(|s| *s == style) {
+                Some(level) => level,
+                None => {
+                    styles.push(style);
+                    styles.len() - 1
+                }
+            };
+            while let Some(&top) = stack.last() {
+                if doc.headings[top].level >= level {
+                    stack.pop();
+                } else {
+                    break;
+                }
+            }
+            doc.headings.push(Heading {
+                range: range.clone(),
+                title: strip_numbering(content).trim().to_owned(),
+                level,
+            });
+            stack.push(doc.headings.len() - 1);
+            doc.sentences.push(Sentence {
+                range,
+                chars: line_char_start..line_char_start + content.chars().count(),
+                path: stack.clone(),
+                lead: None,
+                is_heading: true,
+            });
+            continue;
+        }
+        let lead = line_lead(content);
+        for (r, c) in split_sentences(content) {
+            doc.sentences.push(Sentence {
+                range: start + r.start..start + r.end,
+                chars: line_char_start + c.start..line_char_start + c.end,
+                path: stack.clone(),
+                lead: lead.clone(),
+                is_heading: false,
+            });
+        }
+    }
+    doc
+}
+
+/// How a heading is numbered; headings of one style share a level.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Style {
+    Markup,
+    Chapter,
+    ChineseNumber,
+    ParenChinese,
+    Arabic(usize),
+    ArabicParen,
+    Plain,
+}
+
+const CHINESE_DIGITS: &str = "一二三四五六七八九十百零〇";
+
+/// Whether a line is a heading, and its numbering style.
+fn heading_style(line: &str) -> Option<(Style, &str)> {
+    let trimmed = line.trim();
+    let chars = trimmed.chars().count();
+    if chars == 0 || chars > MAX_HEADING_CHARS {
+        return None;
+    }
+    let body = strip_numbering(trimmed).trim();
+    if body.is_empty() {
+        return None;
+    }
+    // A heading states no sentence: no inner sentence punctuation, no trailing colon
+    // or comma (those start a list, they do not title a section).
+    if body.contains(['。', '；', '，', ',', ';', '！', '？']) || body.ends_with(['：', ':']) {
+        return None;
+    }
+    let style = numbering_style(trimmed).unwrap_or(Style::Plain);
+    if style == Style::Plain && chars > 25 {
+        return None;
+    }
+    Some((style, trimmed))
+}
+
+fn numbering_style(line: &str) -> Option<Style> {
+    let mut chars = line.chars().peekable();
+    let first = *chars.peek()?;
+    if first == '第' {
+        let rest: String = line.chars().skip(1).take(6).collect();
+        let digits = rest
+            .chars()
+            .take_while(|c| CHINESE_DIGITS.contains(*c) || c.is_ascii_digit());
+        let n = digits.count();
+        let after = rest.chars().nth(n);
+        if n > 0 && matches!(after, Some('章' | '节' | '条' | '部' | '篇')) {
+            return Some(Style::Chapter);
+        }
+        return None;
+    }
+    if CHINESE_DIGITS.contains(first) {
+        let n = line.chars().take_while(|c| CHINESE_DIGITS.contains(*c)).count();
+        let after = line.chars().nth(n);
+        return matches!(after, Some('、' | '.' | '．' | ' ')).then_some(Style::ChineseNumber);
+    }
+    if first == '（' || first == '(' {
+        let inner: String = line
+            .chars()
+            .skip(1)
+            .take_while(|c| *c != '）' && *c != ')')
+            .collect();
+        if inner.chars().count() <= 3 && !inner.is_empty() {
+            return if inner.chars().all(|c| CHINESE_DIGITS.contains(c)) {
+                Some(Style::ParenChinese)
+            } else if inner.chars().all(|c| c.is_ascii_digit()) {
+                Some(Style::ArabicParen)
+            } else {
+                None
+            };
+        }
+        return None;
+    }
+    if first.is_ascii_digit() {
+        let number: String = line
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == '．')
+            .collect();
+        let after = line.chars().nth(number.chars().count());
+        if matches!(after, Some(')' | '）')) {
+            return Some(Style::ArabicParen);
+        }
+        let depth = number.trim_end_matches(['.', '．']).split(['.', '．']).count();
+        return Some(Style::Arabic(depth));
+    }
+    None
+}
+
+/// Removes an outline number from the start of a line: `1.2 `, `一、`, `（三）`, `第二章 `, `2）`.
+pub fn strip_numbering(line: &str) -> &str {
+    let trimmed = line.trim_start();
+    let Some(style) = numbering_style(trimmed) else {
+        return trimmed;
+    };
+    let end = match style {
+        Style::Chapter => trimmed
+            .char_indices()
+            .find(|(_, c)| matches!(c, '章' | '节' | '条' | '部' | '篇'))
+            .map(|(i, c)| i + c.len_utf8()),
+        Style::ChineseNumber => trimmed
+            .char_indices()
+            .find(|(_, c)| !CHINESE_DIGITS.contains(*c))
+            .map(|(i, c)| i + c.len_utf8()),
+        Style::ParenChinese | Style::ArabicParen => trimmed
+            .char_indices()
+            .find(|(_, c)| matches!(c, ')' | '）'))
+            .map(|(i, c)| i + c.len_utf8()),
+        Style::Arabic(_) => trimmed
+            .char_indices()
+            .find(|(_, c)| !(c.is_ascii_digit() || matches!(c, '.' | '．' | '、')))
+            .map(|(i, _)| i),
+        Style::Markup | Style::Plain => Some(0),
+    };
+    trimmed[end.unwrap_or(trimmed.len())..].trim_start_matches([' ', '、', '.', '．'])
+}
+
+/// The label before a colon that opens a line, if short: `1）基于存储权限的相关功能：…`.
+fn line_lead(line: &str) -> Option<String> {
+    let body = strip_numbering(line);
+    let colon = body.find(['：', ':'])?;
+    let lead = body[..colon].trim();
+    let n = lead.chars().count();
+    if (2..=30).contains(&n) && !lead.contains(['。', '；', '，', ',']) {
+        Some(lead.to_owned())
+    } else {
+        None
+    }
+}
+
+fn is_terminator(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';')
+}
+
+fn opens(c: char) -> bool {
+    matches!(c, '（' | '(' | '【' | '[' | '「' | '《' | '“')
+}
+
+fn closes(c: char) -> bool {
+    matches!(c, '）' | ')' | '】' | ']' | '」' | '》' | '”')
+}
+
+/// Splits one line into sentences at terminators outside brackets; returns byte and char
+/// ranges relative to the line, trimmed of white space.
+fn split_sentences(line: &str) -> Vec<(Range<usize>, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut start = (0, 0);
+    let mut char_index = 0;
+    let mut len_chars = 0;
+    let mut last_comma: Option<(usize, usize)> = None;
+    for (i, c) in line.char_indices() {
+        char_index += 1;
+        len_chars += 1;
+        if opens(c) {
+            depth += 1;
+        } else if closes(c) {
+            depth = depth.saturating_sub(1);
+        }
+        let end = (i + c.len_utf8(), char_index);
+        if (depth == 0 && is_terminator(c)) || (depth > 0 && matches!(c, '。')) {
+            push_trimmed(line, start, end, &mut out);
+            start = end;
+            len_chars = 0;
+            last_comma = None;
+            depth = 0;
+        } else if matches!(c, '，' | ',' | '、' | ' ') {
+            last_comma = Some(end);
+            if len_chars >= MAX_SENTENCE_CHARS {
+                push_trimmed(line, start, end, &mut out);
+                start = end;
+                len_chars = 0;
+                depth = 0;
+            }
+        } else if len_chars >= 2 * MAX_SENTENCE_CHARS {
+            // No comma for a long stretch: cut at the last one seen, or here.
+            let cut = last_comma.unwrap_or(end);
+            push_trimmed(line, start, cut, &mut out);
+            len_chars = char_index - cut.1;
+            start = cut;
+            last_comma = None;
+            depth = 0;
+        }
+    }
+    push_trimmed(line, start, (line.len(), char_index), &mut out);
+    out
+}
+
+fn push_trimmed(
+    line: &str,
+    (b0, c0): (usize, usize),
+    (b1, c1): (usize, usize),
+    out: &mut Vec<(Range<usize>, Range<usize>)>,
+) {
+    if b1 <= b0 {
+        return;
+    }
+    let piece = &line[b0..b1];
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    if lead + trail >= piece.len() {
+        return;
+    }
+    let lead_chars = piece[..lead].chars().count();
+    let trail_chars = piece[piece.len() - trail..].chars().count();
+    out.push((b0 + lead..b1 - trail, c0 + lead_chars..c1 - trail_chars));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_carry_exact_byte_and_char_offsets() {
+        let text =
+            "一、我们收集的信息\n我们会收集您的设备型号。当您使用连麦功能时，我们会收集语音信息；其他。\n";
+        let doc = structure(text, &[]);
+        assert_eq!(doc.headings.len(), 1);
+        assert_eq!(doc.headings[0].title, "我们收集的信息");
+        let bodies: Vec<&Sentence> = doc.sentences.iter().filter(|s| !s.is_heading).collect();
+        assert_eq!(bodies.len(), 3);
+        assert_eq!(doc.sentence_text(bodies[0]), "我们会收集您的设备型号。");
+        let chars: Vec<char> = text.chars().collect();
+        for s in &bodies {
+            let by_chars: String = chars[s.chars.clone()].iter().collect();
+            assert_eq!(by_chars, doc.sentence_text(s));
+            assert_eq!(s.path, vec![0]);
+        }
+    }
+
+    #[test]
+    fn outline_levels_nest_by_numbering_style() {
+        let text =
+            "1.我们收集的信息\n1.1 账号注册\n内容一。\n1.2 设备信息\n内容二。\n2.我们如何共享\n内容三。";
+        let doc = structure(text, &[]);
+        let titles: Vec<(&str, usize)> = doc.headings.iter().map(|h| (h.title.as_str(), h.level)).collect();
+        assert_eq!(
+            titles,
+            vec![
+                ("我们收集的信息", 0),
+                ("账号注册", 1),
+                ("设备信息", 1),
+                ("我们如何共享", 0)
+            ]
+        );
+        let last = doc.sentences.last().unwrap();
+        assert_eq!(doc.section_title(last), Some("我们如何共享"));
+        assert_eq!(last.path.len(), 1);
+        let second = doc
+            .sentences
+            .iter()
+            .find(|s| doc.sentence_text(s) == "内容二。")
+            .unwrap();
+        let path: Vec<&str> = second
+            .path
+            .iter()
+            .map(|&h| doc.headings[h].title.as_str())
+            .collect();
+        assert_eq!(path, vec!["我们收集的信息", "设备信息"]);
+    }
+
+    #[test]
+    fn long_sentences_are_not_headings_and_leads_are_kept() {
+        let text = "1）基于存储权限的相关功能：当您使用录歌功能时，我们需要获取您的存储权限。";
+        let doc = structure(text, &[]);
+        assert!(doc.headings.is_empty());
+        assert_eq!(doc.sentences[0].lead.as_deref(), Some("基于存储权限的相关功能"));
+    }
+
+    #[test]
+    fn terminators_inside_brackets_do_not_split() {
+        let text = "我们收集IMEI（仅在安卓9及以下版本收集；安卓9以上版本不收集）以及OAID。";
+        let doc = structure(text, &[]);
+        assert_eq!(doc.sentences.len(), 1);
+    }
+
+    #[test]
+    fn very_long_unpunctuated_lines_are_cut() {
+        let text = "设备型号，".repeat(400);
+        let doc = structure(&text, &[]);
+        assert!(doc.sentences.len() > 1);
+        assert!(doc
+            .sentences
+            .iter()
+            .all(|s| s.chars.len() <= 2 * MAX_SENTENCE_CHARS));
+        let total: usize = doc.sentences.iter().map(|s| s.chars.len()).sum();
+        assert_eq!(total, text.chars().count());
+    }
+
+    #[test]
+    fn marked_headings_become_headings_even_when_long() {
+        let text =
+            "前言\n这是一段很长的标记为标题的文字但是它没有任何标点符号并且超过了平常的长度限制呢\n正文。";
+        let start = text.find("这是").unwrap();
+        let end = start + text[start..].find('\n').unwrap();
+        let marked: Vec<Range<usize>> = std::iter::once(start..end).collect();
+        let doc = structure(text, &marked);
+        assert!(doc.headings.iter().any(|h| h.range == (start..end)));
+    }
+}
