@@ -1,0 +1,387 @@
+//! The whole pipeline for one policy (decode → structure → mentions/relations → graph),
+//! and the build of many policies into a store.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use oxigraph::model::Quad;
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+
+use crate::decode::{decode, DecodeError, Format};
+use crate::graph::{ontology_quads, policy_quads, GraphStats, PolicyMeta};
+use crate::lexicon::Lexicon;
+use crate::mentions::Segmenter;
+use crate::relations::{extract, Extraction};
+use crate::store::{Manifest, PolicyEntry, StoreDir};
+use crate::structure::{structure, Document};
+
+/// The lexicon and segmenter, built once and shared by all threads.
+pub struct Extractor {
+    pub lexicon: Lexicon,
+    pub segmenter: Segmenter,
+}
+
+impl Extractor {
+    /// The extractor with the embedded ontology and lexicons.
+    pub fn new() -> Result<Self> {
+        let lexicon = Lexicon::embedded()?;
+        let segmenter = Segmenter::new(&lexicon);
+        Ok(Self { lexicon, segmenter })
+    }
+
+    /// Decodes and reads one policy.
+    pub fn read(&self, bytes: &[u8], format: Option<Format>) -> Result<(Document, Extraction), Skip> {
+        let decoded = decode(bytes, format).map_err(|e| match e {
+            DecodeError::Empty => Skip::Empty,
+            DecodeError::Undecodable => Skip::Undecodable,
+        })?;
+        let doc = structure(&decoded.text, &decoded.headings);
+        check_is_policy(&doc)?;
+        let extraction = extract(&doc, &self.lexicon, &self.segmenter);
+        Ok((doc, extraction))
+    }
+}
+
+/// Why a file gave no policy graph.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Skip {
+    Empty,
+    Undecodable,
+    TooShort(usize),
+    NotAPolicy,
+    Unchanged,
+    Unreadable(String),
+}
+
+impl fmt::Display for Skip {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Skip::Empty => write!(f, "empty file"),
+            Skip::Undecodable => write!(f, "not text: undecodable bytes"),
+            Skip::TooShort(n) => write!(f, "too little text to be a policy ({n} characters)"),
+            Skip::NotAPolicy => write!(f, "not a privacy policy (never mentions 个人信息 or 隐私)"),
+            Skip::Unchanged => write!(f, "unchanged since the last build"),
+            Skip::Unreadable(e) => write!(f, "cannot read: {e}"),
+        }
+    }
+}
+
+impl Skip {
+    /// A short name for grouping in summaries.
+    pub fn reason(&self) -> &'static str {
+        match self {
+            Skip::Empty => "empty",
+            Skip::Undecodable => "undecodable",
+            Skip::TooShort(_) => "too little text",
+            Skip::NotAPolicy => "not a privacy policy",
+            Skip::Unchanged => "unchanged",
+            Skip::Unreadable(_) => "unreadable",
+        }
+    }
+}
+
+/// Fewer characters than this cannot state a policy (title pages, script-only pages).
+const MIN_POLICY_CHARS: usize = 300;
+
+fn check_is_policy(doc: &Document) -> Result<(), Skip> {
+    let chars = doc.text.chars().filter(|c| !c.is_whitespace()).count();
+    if chars < MIN_POLICY_CHARS {
+        return Err(Skip::TooShort(chars));
+    }
+    if !(doc.text.contains("个人信息") || doc.text.contains("隐私")) {
+        return Err(Skip::NotAPolicy);
+    }
+    Ok(())
+}
+
+/// Reads one policy file and builds its graph.
+pub fn policy_graph(
+    extractor: &Extractor,
+    meta: &PolicyMeta,
+    bytes: &[u8],
+    format: Option<Format>,
+) -> Result<(Vec<Quad>, GraphStats), Skip> {
+    let (doc, extraction) = extractor.read(bytes, format)?;
+    Ok(policy_quads(meta, &doc, &extraction, &extractor.lexicon))
+}
+
+/// The format a file's extension announces; `None` lets the decoder sniff.
+pub fn format_of(path: &Path) -> Option<Format> {
+    match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+        "html" | "htm" => Some(Format::Html),
+        "md" | "markdown" => Some(Format::Markdown),
+        _ => None,
+    }
+}
+
+/// Files to build: the given files, and below given directories every .txt, .md and
+/// .html file, sorted so that ids and output are the same on every run.
+pub fn input_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            walk(path, &mut files).with_context(|| format!("cannot list {}", path.display()))?;
+        } else if path.exists() {
+            files.push(path.clone());
+        } else {
+            anyhow::bail!("no such file or directory: {}", path.display());
+        }
+    }
+    files.sort();
+    files.dedup();
+    Ok(files)
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            walk(&path, files)?;
+        } else if path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+            matches!(
+                e.to_ascii_lowercase().as_str(),
+                "txt" | "md" | "markdown" | "html" | "htm"
+            )
+        }) {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Policy ids from file stems; a stem seen twice gets a suffix from its path, so ids
+/// are unique and do not depend on the order of processing.
+pub fn policy_ids(files: &[PathBuf]) -> Vec<String> {
+    let stem = |p: &PathBuf| {
+        let s = p
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        s.chars()
+            .map(|c| {
+                if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect::<String>()
+    };
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for f in files {
+        *counts.entry(stem(f)).or_default() += 1;
+    }
+    files
+        .iter()
+        .map(|f| {
+            let s = stem(f);
+            if counts[&s] > 1 {
+                let digest = Sha256::digest(f.to_string_lossy().as_bytes());
+                format!("{s}~{}", hex(&digest[..4]))
+            } else {
+                s
+            }
+        })
+        .collect()
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Options of a build.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// Rebuild files whose content has not changed.
+    pub force: bool,
+    /// Show a progress bar.
+    pub progress: bool,
+}
+
+/// The outcome of one file.
+#[derive(Debug, Clone)]
+pub struct FileOutcome {
+    pub path: PathBuf,
+    pub id: String,
+    pub result: Result<GraphStats, Skip>,
+    pub bytes: usize,
+}
+
+/// What a build did.
+#[derive(Debug, Clone, Default)]
+pub struct BuildSummary {
+    pub files: usize,
+    pub built: usize,
+    pub quads: usize,
+    pub bytes: usize,
+    pub skipped: BTreeMap<&'static str, usize>,
+    pub elapsed: Duration,
+    pub outcomes: Vec<FileOutcome>,
+}
+
+/// Builds the graphs of `paths` into `store`. A file that cannot be read is reported
+/// and the build goes on; only a store that cannot be written stops it.
+pub fn build(store: &StoreDir, paths: &[PathBuf], options: &BuildOptions) -> Result<BuildSummary> {
+    let started = Instant::now();
+    let files = input_files(paths)?;
+    let ids = policy_ids(&files);
+    let _lock = store.lock()?;
+    let extractor = Extractor::new()?;
+    store.write_ontology(&ontology_quads(&extractor.lexicon)?)?;
+    let manifest = Mutex::new(store.manifest()?);
+    manifest.lock().expect("manifest lock").tool_version = env!("CARGO_PKG_VERSION").to_owned();
+
+    let bar = progress_bar(files.len() as u64, options.progress);
+    let since_save = Mutex::new(Instant::now());
+    let outcomes: Vec<Result<FileOutcome>> = files
+        .par_iter()
+        .zip(ids.par_iter())
+        .map(|(path, id)| {
+            let outcome = build_one(store, &extractor, &manifest, path, id, options);
+            bar.inc(1);
+            // Save the index now and then, so an interrupted build skips finished files.
+            let mut last = since_save.lock().expect("save lock");
+            if last.elapsed() > Duration::from_secs(5) {
+                let snapshot = manifest.lock().expect("manifest lock").clone();
+                store.save_manifest(&snapshot)?;
+                *last = Instant::now();
+            }
+            outcome
+        })
+        .collect();
+    bar.finish_and_clear();
+    store.save_manifest(&manifest.into_inner().expect("manifest lock"))?;
+
+    let mut summary = BuildSummary {
+        files: files.len(),
+        ..BuildSummary::default()
+    };
+    for outcome in outcomes {
+        let outcome = outcome?;
+        summary.bytes += outcome.bytes;
+        match &outcome.result {
+            Ok(stats) => {
+                summary.built += 1;
+                summary.quads += stats.quads;
+            }
+            Err(skip) => *summary.skipped.entry(skip.reason()).or_default() += 1,
+        }
+        summary.outcomes.push(outcome);
+    }
+    summary.elapsed = started.elapsed();
+    Ok(summary)
+}
+
+fn build_one(
+    store: &StoreDir,
+    extractor: &Extractor,
+    manifest: &Mutex<Manifest>,
+    path: &Path,
+    id: &str,
+    options: &BuildOptions,
+) -> Result<FileOutcome> {
+    let outcome = |result, bytes| FileOutcome {
+        path: path.to_owned(),
+        id: id.to_owned(),
+        result,
+        bytes,
+    };
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return Ok(outcome(Err(Skip::Unreadable(e.to_string())), 0)),
+    };
+    let content_hash = format!("sha256:{}", hex(&Sha256::digest(&bytes)));
+    let source_file = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let unchanged = manifest
+        .lock()
+        .expect("manifest lock")
+        .policies
+        .get(id)
+        .is_some_and(|e| e.content_hash == content_hash);
+    if unchanged && !options.force && store.graph_path(id).exists() {
+        return Ok(outcome(Err(Skip::Unchanged), bytes.len()));
+    }
+    let meta = PolicyMeta {
+        id: id.to_owned(),
+        source_file: source_file.clone(),
+        content_hash: content_hash.clone(),
+    };
+    // The extractor must never take the build down: a panic on one file is that
+    // file's failure.
+    let result = std::panic::catch_unwind(|| policy_graph(extractor, &meta, &bytes, format_of(path)))
+        .unwrap_or_else(|_| Err(Skip::Unreadable("internal error while reading this file".into())));
+    match &result {
+        Ok((quads, stats)) => {
+            store.write_graph(id, quads)?;
+            manifest.lock().expect("manifest lock").policies.insert(
+                id.to_owned(),
+                PolicyEntry {
+                    source_file,
+                    content_hash,
+                    stats: *stats,
+                },
+            );
+        }
+        Err(Skip::Unchanged) => {}
+        Err(_) => {
+            // A file that no longer gives a policy must not leave its old graph behind.
+            store.remove_graph(id)?;
+            manifest.lock().expect("manifest lock").policies.remove(id);
+        }
+    }
+    Ok(outcome(result.map(|(_, stats)| stats), bytes.len()))
+}
+
+fn progress_bar(len: u64, visible: bool) -> indicatif::ProgressBar {
+    if !visible {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} policies ({eta})",
+        )
+        .expect("valid template"),
+    );
+    bar
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn duplicate_stems_get_distinct_stable_ids() {
+        let files = vec![
+            PathBuf::from("a/x.txt"),
+            PathBuf::from("b/x.txt"),
+            PathBuf::from("b/y.txt"),
+        ];
+        let ids = policy_ids(&files);
+        assert_eq!(ids[2], "y");
+        assert_ne!(ids[0], ids[1]);
+        assert!(ids[0].starts_with("x~"));
+        assert_eq!(ids, policy_ids(&files));
+    }
+
+    #[test]
+    fn short_and_unrelated_texts_are_not_policies() {
+        let extractor = Extractor::new().unwrap();
+        let short = extractor.read("隐私政策".as_bytes(), None).unwrap_err();
+        assert!(matches!(short, Skip::TooShort(_)));
+        let unrelated = "今天天气很好，我们去公园散步吧。".repeat(40);
+        assert_eq!(
+            extractor.read(unrelated.as_bytes(), None).unwrap_err(),
+            Skip::NotAPolicy
+        );
+        assert_eq!(extractor.read(b"   \n ", None).unwrap_err(), Skip::Empty);
+    }
+}

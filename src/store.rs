@@ -1,0 +1,317 @@
+//! Store stage: a directory of N-Quads graph files, loaded into oxigraph's in-memory
+//! store for querying.
+//!
+//! Layout of a store directory:
+//! ```text
+//! STORE/manifest.json         what was built from which file (content hash, counts)
+//! STORE/graphs/ontology.nq    the ontology and lexicons
+//! STORE/graphs/<id>.nq        one file per policy graph
+//! ```
+//! The graph files are the truth; the manifest is an index for skipping unchanged
+//! inputs. Every file is written to a temporary name and renamed into place, so a reader
+//! (or a crash) never sees half a graph, and building a policy again replaces its file.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
+use oxigraph::model::Quad;
+use oxigraph::store::Store;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::graph::GraphStats;
+
+/// The store directory used when none is given.
+pub const DEFAULT_STORE: &str = "policykg-store";
+const MANIFEST: &str = "manifest.json";
+const GRAPHS: &str = "graphs";
+const LOCK: &str = ".build.lock";
+const ONTOLOGY_FILE: &str = "ontology.nq";
+
+/// What the store holds for one policy.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PolicyEntry {
+    pub source_file: String,
+    pub content_hash: String,
+    #[serde(flatten)]
+    pub stats: GraphStats,
+}
+
+/// The index of a store: policies by id.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub tool_version: String,
+    pub policies: BTreeMap<String, PolicyEntry>,
+}
+
+/// A store directory.
+#[derive(Debug, Clone)]
+pub struct StoreDir {
+    root: PathBuf,
+}
+
+impl StoreDir {
+    /// A store at `root`; nothing is created until something is written.
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        Self { root: root.into() }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    fn graphs_dir(&self) -> PathBuf {
+        self.root.join(GRAPHS)
+    }
+
+    /// The file of a policy graph.
+    pub fn graph_path(&self, id: &str) -> PathBuf {
+        self.graphs_dir().join(format!("{id}.nq"))
+    }
+
+    /// Whether a store exists here.
+    pub fn exists(&self) -> bool {
+        self.graphs_dir().is_dir()
+    }
+
+    /// The manifest, or an empty one for a new store.
+    pub fn manifest(&self) -> Result<Manifest> {
+        let path = self.root.join(MANIFEST);
+        match fs::read(&path) {
+            Ok(bytes) => serde_json::from_slice(&bytes)
+                .with_context(|| format!("{} is not a policykg manifest", path.display())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Manifest::default()),
+            Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
+        }
+    }
+
+    /// Writes the manifest atomically.
+    pub fn save_manifest(&self, manifest: &Manifest) -> Result<()> {
+        let bytes = serde_json::to_vec_pretty(manifest)?;
+        write_atomically(&self.root.join(MANIFEST), |w| w.write_all(&bytes))
+    }
+
+    /// Writes one graph file atomically (temporary name, then rename).
+    pub fn write_graph(&self, id: &str, quads: &[Quad]) -> Result<()> {
+        fs::create_dir_all(self.graphs_dir())
+            .with_context(|| format!("cannot create {}", self.graphs_dir().display()))?;
+        write_atomically(&self.graph_path(id), |w| {
+            let mut serializer = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(w);
+            for quad in quads {
+                serializer.serialize_quad(quad)?;
+            }
+            serializer.finish()?;
+            Ok(())
+        })
+    }
+
+    /// Writes the ontology graph.
+    pub fn write_ontology(&self, quads: &[Quad]) -> Result<()> {
+        self.write_graph(ONTOLOGY_FILE.trim_end_matches(".nq"), quads)
+    }
+
+    /// Removes a policy's graph file, if any.
+    pub fn remove_graph(&self, id: &str) -> Result<()> {
+        match fs::remove_file(self.graph_path(id)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.into()),
+            _ => Ok(()),
+        }
+    }
+
+    /// Every graph file, sorted.
+    pub fn graph_files(&self) -> Result<Vec<PathBuf>> {
+        let dir = self.graphs_dir();
+        if !dir.is_dir() {
+            bail!(
+                "no store at {} (build one first: policykg build --store {} POLICIES...)",
+                self.root.display(),
+                self.root.display()
+            );
+        }
+        let mut files: Vec<PathBuf> = fs::read_dir(&dir)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "nq"))
+            .collect();
+        files.sort();
+        Ok(files)
+    }
+
+    /// Loads every graph file into a new in-memory oxigraph store. Files are parsed in
+    /// parallel; each is complete, because files only appear by rename.
+    pub fn load(&self) -> Result<Store> {
+        let files = self.graph_files()?;
+        let store = Store::new()?;
+        files.par_iter().try_for_each(|path| -> Result<()> {
+            let bytes = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+            let quads = RdfParser::from_format(RdfFormat::NQuads)
+                .for_slice(&bytes)
+                .collect::<Result<Vec<Quad>, _>>()
+                .with_context(|| format!("{} is not valid N-Quads", path.display()))?;
+            let mut loader = store.bulk_loader();
+            loader
+                .load_quads(quads)
+                .and_then(|()| loader.commit())
+                .with_context(|| format!("cannot load {}", path.display()))?;
+            Ok(())
+        })?;
+        Ok(store)
+    }
+
+    /// Takes the build lock: one build at a time per store. A lock left by a process
+    /// that no longer runs (a killed build) is taken over.
+    pub fn lock(&self) -> Result<BuildLock> {
+        fs::create_dir_all(&self.root)
+            .with_context(|| format!("cannot create the store {}", self.root.display()))?;
+        let path = self.root.join(LOCK);
+        for _ in 0..2 {
+            match fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+                Ok(mut file) => {
+                    write!(file, "{}", std::process::id())?;
+                    return Ok(BuildLock { path });
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    let holder = fs::read_to_string(&path).unwrap_or_default();
+                    let alive = holder
+                        .trim()
+                        .parse::<u32>()
+                        .is_ok_and(|pid| Path::new(&format!("/proc/{pid}")).exists());
+                    if alive {
+                        bail!(
+                            "another build (process {}) is writing to {}; wait for it to finish",
+                            holder.trim(),
+                            self.root.display()
+                        );
+                    }
+                    fs::remove_file(&path).ok();
+                }
+                Err(e) => return Err(e).with_context(|| format!("cannot lock {}", path.display())),
+            }
+        }
+        bail!("cannot take the build lock {}", path.display())
+    }
+}
+
+/// Held while a build writes to a store; released on drop.
+#[derive(Debug)]
+pub struct BuildLock {
+    path: PathBuf,
+}
+
+impl Drop for BuildLock {
+    fn drop(&mut self) {
+        fs::remove_file(&self.path).ok();
+    }
+}
+
+/// Writes `path` through a temporary file in the same directory and renames it into
+/// place: readers see the old file or the new one, never a part.
+fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut BufWriter<fs::File>) -> std::io::Result<()>,
+) -> Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| -> std::io::Result<()> {
+        let mut writer = BufWriter::new(fs::File::create(&tmp)?);
+        write(&mut writer)?;
+        writer.flush()?;
+        writer.get_ref().sync_data()?;
+        Ok(())
+    })();
+    if let Err(e) = result {
+        fs::remove_file(&tmp).ok();
+        return Err(e).with_context(|| format!("cannot write {}", path.display()));
+    }
+    fs::rename(&tmp, path).with_context(|| format!("cannot move {} into place", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::model::{GraphName, Literal, NamedNode};
+
+    fn temp_store(name: &str) -> StoreDir {
+        let dir = std::env::temp_dir().join(format!("policykg-test-{name}-{}", std::process::id()));
+        fs::remove_dir_all(&dir).ok();
+        StoreDir::new(dir)
+    }
+
+    fn quad(i: usize) -> Quad {
+        let g = NamedNode::new_unchecked("https://w3id.org/policykg/policy/x");
+        Quad::new(
+            NamedNode::new_unchecked(format!("https://example.org/s{i}")),
+            NamedNode::new_unchecked("https://example.org/p"),
+            Literal::from("值"),
+            GraphName::NamedNode(g),
+        )
+    }
+
+    #[test]
+    fn rewriting_a_graph_replaces_it() {
+        let store = temp_store("replace");
+        store.write_graph("x", &[quad(1), quad(2)]).unwrap();
+        store.write_graph("x", &[quad(1), quad(2)]).unwrap();
+        assert_eq!(store.load().unwrap().len().unwrap(), 2);
+        store.write_graph("x", &[quad(3)]).unwrap();
+        assert_eq!(store.load().unwrap().len().unwrap(), 1);
+        let leftovers: Vec<_> = fs::read_dir(store.root().join(GRAPHS))
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            .collect();
+        assert!(leftovers.is_empty());
+        fs::remove_dir_all(store.root()).ok();
+    }
+
+    #[test]
+    fn manifest_round_trips() {
+        let store = temp_store("manifest");
+        assert_eq!(store.manifest().unwrap(), Manifest::default());
+        let mut manifest = Manifest {
+            tool_version: "0".into(),
+            ..Manifest::default()
+        };
+        manifest.policies.insert(
+            "a".into(),
+            PolicyEntry {
+                source_file: "a.txt".into(),
+                content_hash: "sha256:00".into(),
+                stats: GraphStats {
+                    quads: 3,
+                    ..GraphStats::default()
+                },
+            },
+        );
+        store.save_manifest(&manifest).unwrap();
+        assert_eq!(store.manifest().unwrap(), manifest);
+        fs::remove_dir_all(store.root()).ok();
+    }
+
+    #[test]
+    fn a_second_lock_is_refused_while_the_first_is_held() {
+        let store = temp_store("lock");
+        let lock = store.lock().unwrap();
+        let err = store.lock().unwrap_err().to_string();
+        assert!(err.contains("another build"), "{err}");
+        drop(lock);
+        assert!(store.lock().is_ok());
+        fs::remove_dir_all(store.root()).ok();
+    }
+
+    #[test]
+    fn missing_store_is_a_clear_error() {
+        let store = temp_store("missing");
+        let err = store
+            .load()
+            .err()
+            .expect("loading a missing store fails")
+            .to_string();
+        assert!(err.contains("no store at"), "{err}");
+    }
+}
