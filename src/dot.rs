@@ -1,0 +1,221 @@
+//! DOT: a policy's graph as a Graphviz picture, built with petgraph.
+//!
+//! Nodes are the entities (feature, permission, data item, third party, company,
+//! product), one shape and colour per class, labelled with their Chinese names; edges
+//! are the materialised relations, labelled with a short name. Laid out left to right
+//! so a data flow reads feature → permission → data item → third party.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use anyhow::Result;
+use oxigraph::model::Term;
+use oxigraph::store::Store;
+use petgraph::stable_graph::{NodeIndex, StableDiGraph};
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+
+use crate::lexicon::PK;
+use crate::query::run;
+
+/// The class of a node, which decides its shape and colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum NodeKind {
+    Product,
+    Company,
+    Feature,
+    Permission,
+    DataItem,
+    ThirdParty,
+    Other,
+}
+
+impl NodeKind {
+    fn from_class(iri: &str) -> Self {
+        match iri.strip_prefix(PK) {
+            Some("Product") => NodeKind::Product,
+            Some("Company") => NodeKind::Company,
+            Some("Feature") => NodeKind::Feature,
+            Some("Permission") => NodeKind::Permission,
+            Some("DataItem") => NodeKind::DataItem,
+            Some("ThirdParty") => NodeKind::ThirdParty,
+            _ => NodeKind::Other,
+        }
+    }
+
+    /// Shape, fill colour.
+    fn style(self) -> (&'static str, &'static str) {
+        match self {
+            NodeKind::Product => ("folder", "#d9d9d9"),
+            NodeKind::Company => ("house", "#bdbdbd"),
+            NodeKind::Feature => ("box", "#9ecae1"),
+            NodeKind::Permission => ("hexagon", "#fdd0a2"),
+            NodeKind::DataItem => ("ellipse", "#c7e9c0"),
+            NodeKind::ThirdParty => ("component", "#fcbba1"),
+            NodeKind::Other => ("plaintext", "#ffffff"),
+        }
+    }
+}
+
+/// A node of the picture.
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub iri: String,
+    pub label: String,
+    pub kind: NodeKind,
+}
+
+/// The relations drawn, with their short edge labels.
+const RELATIONS: &[(&str, &str)] = &[
+    ("hasFeature", "功能"),
+    ("requiresPermission", "需要权限"),
+    ("grantsAccessTo", "可获取"),
+    ("collects", "收集"),
+    ("sharedWith", "共享给"),
+    ("includes", "包括"),
+];
+
+/// The entity graph of one policy graph (or of all graphs when `graph` is None).
+pub fn entity_graph(store: &Store, graph: Option<&str>) -> Result<StableDiGraph<Node, &'static str>> {
+    let values: String = RELATIONS.iter().map(|(p, _)| format!("pk:{p} ")).collect();
+    let scope = |pattern: &str| match graph {
+        Some(g) => format!("GRAPH <{g}> {{ {pattern} }}"),
+        None => pattern.to_owned(),
+    };
+    let query = format!(
+        "SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {values} }} {} }}",
+        scope("?s ?p ?o")
+    );
+    let edges = run(store, &query, &[])?;
+    let nodes_query = format!(
+        "SELECT ?n (SAMPLE(?l) AS ?label) (SAMPLE(?c) AS ?class) WHERE {{ {} }} GROUP BY ?n",
+        scope("?n a ?c ; rdfs:label ?l . FILTER(STRSTARTS(STR(?c), STR(pk:)))")
+    );
+    let mut info: HashMap<String, (String, NodeKind)> = HashMap::new();
+    if let crate::query::Answer::Solutions { rows, .. } = run(store, &nodes_query, &[])? {
+        for row in rows {
+            if let [Some(Term::NamedNode(n)), Some(Term::Literal(l)), Some(Term::NamedNode(c))] = &row[..] {
+                info.insert(
+                    n.as_str().to_owned(),
+                    (l.value().to_owned(), NodeKind::from_class(c.as_str())),
+                );
+            }
+        }
+    }
+    let mut graph_out = StableDiGraph::new();
+    let mut index: HashMap<String, NodeIndex> = HashMap::new();
+    let mut node = |iri: &str, g: &mut StableDiGraph<Node, &'static str>| -> NodeIndex {
+        *index.entry(iri.to_owned()).or_insert_with(|| {
+            let (label, kind) = info.get(iri).cloned().unwrap_or_else(|| {
+                (
+                    iri.rsplit(['/', '#']).next().unwrap_or(iri).to_owned(),
+                    NodeKind::Other,
+                )
+            });
+            g.add_node(Node {
+                iri: iri.to_owned(),
+                label,
+                kind,
+            })
+        })
+    };
+    if let crate::query::Answer::Solutions { rows, .. } = edges {
+        for row in rows {
+            if let [Some(Term::NamedNode(s)), Some(Term::NamedNode(p)), Some(Term::NamedNode(o))] = &row[..] {
+                let relation = p.as_str().strip_prefix(PK).unwrap_or("");
+                let Some((_, label)) = RELATIONS.iter().find(|(r, _)| *r == relation) else {
+                    continue;
+                };
+                let a = node(s.as_str(), &mut graph_out);
+                let b = node(o.as_str(), &mut graph_out);
+                graph_out.add_edge(a, b, *label);
+            }
+        }
+    }
+    Ok(graph_out)
+}
+
+/// Writes a graph as DOT: left to right, one rank per kind of node.
+pub fn to_dot(graph: &StableDiGraph<Node, &'static str>, title: &str) -> String {
+    let mut out = String::new();
+    writeln!(out, "digraph policykg {{").unwrap();
+    writeln!(out, "  graph [rankdir=LR, label={}, labelloc=t, fontname=\"Noto Sans CJK SC\", nodesep=0.25, ranksep=1.2];", quote(title)).unwrap();
+    writeln!(
+        out,
+        "  node [style=filled, fontname=\"Noto Sans CJK SC\", fontsize=11];"
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "  edge [fontname=\"Noto Sans CJK SC\", fontsize=9, color=\"#636363\"];"
+    )
+    .unwrap();
+    let mut ids: Vec<NodeIndex> = graph.node_indices().collect();
+    ids.sort_by(|a, b| (graph[*a].kind, &graph[*a].label).cmp(&(graph[*b].kind, &graph[*b].label)));
+    for id in &ids {
+        let node = &graph[*id];
+        let (shape, fill) = node.kind.style();
+        writeln!(
+            out,
+            "  n{} [label={}, shape={shape}, fillcolor=\"{fill}\", tooltip={}];",
+            id.index(),
+            quote(&node.label),
+            quote(&node.iri)
+        )
+        .unwrap();
+    }
+    let mut edges: Vec<_> = graph.edge_references().collect();
+    edges.sort_by_key(|e| (e.source().index(), e.target().index(), *e.weight()));
+    for edge in edges {
+        writeln!(
+            out,
+            "  n{} -> n{} [label={}];",
+            edge.source().index(),
+            edge.target().index(),
+            quote(edge.weight())
+        )
+        .unwrap();
+    }
+    out.push_str("}\n");
+    out
+}
+
+/// A DOT string literal.
+fn quote(text: &str) -> String {
+    format!(
+        "\"{}\"",
+        text.replace('\\', "\\\\")
+            .replace('"', "\\\"")
+            .replace('\n', "\\n")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_are_escaped() {
+        assert_eq!(quote("a\"b\\c"), "\"a\\\"b\\\\c\"");
+    }
+
+    #[test]
+    fn dot_has_one_statement_per_node_and_edge() {
+        let mut g = StableDiGraph::new();
+        let a = g.add_node(Node {
+            iri: "x:a".into(),
+            label: "连麦".into(),
+            kind: NodeKind::Feature,
+        });
+        let b = g.add_node(Node {
+            iri: "x:b".into(),
+            label: "麦克风权限".into(),
+            kind: NodeKind::Permission,
+        });
+        g.add_edge(a, b, "需要权限");
+        let dot = to_dot(&g, "t");
+        assert!(dot.starts_with("digraph policykg {"));
+        assert_eq!(dot.matches(" -> ").count(), 1);
+        assert!(dot.contains("label=\"连麦\", shape=box"));
+        assert!(dot.contains("shape=hexagon"));
+    }
+}

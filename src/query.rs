@@ -1,0 +1,386 @@
+//! SPARQL over the store: canned queries from `queries/`, parameters bound as values
+//! (never spliced into the query text), and results as a table or in the W3C formats.
+
+use std::io::Write;
+
+use anyhow::{anyhow, bail, Context, Result};
+use oxigraph::model::{Literal, Term, Variable};
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::{QueryResults, QuerySolution, SparqlEvaluator};
+use oxigraph::store::Store;
+
+/// The canned queries, embedded from `queries/*.rq` (see `build.rs`).
+pub const QUERY_FILES: &[(&str, &str)] = crate::embedded::QUERY_FILES;
+
+/// Prefixes known to every query and used to shorten IRIs in tables.
+pub const PREFIXES: &[(&str, &str)] = &[
+    ("pk", "https://w3id.org/policykg#"),
+    ("pkd", "https://w3id.org/policykg/data/"),
+    ("pkp", "https://w3id.org/policykg/permission/"),
+    ("pkt", "https://w3id.org/policykg/party/"),
+    ("policy", "https://w3id.org/policykg/policy/"),
+    ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
+    ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
+    ("skos", "http://www.w3.org/2004/02/skos/core#"),
+    ("xsd", "http://www.w3.org/2001/XMLSchema#"),
+    ("dpv", "https://w3id.org/dpv#"),
+];
+
+/// A canned query: its name (file stem) and text.
+#[derive(Debug, Clone, Copy)]
+pub struct Canned {
+    pub name: &'static str,
+    pub text: &'static str,
+}
+
+impl Canned {
+    /// The first comment line: what the query answers.
+    pub fn summary(&self) -> &'static str {
+        self.text
+            .lines()
+            .find_map(|l| l.strip_prefix('#').map(str::trim).filter(|l| !l.is_empty()))
+            .unwrap_or("")
+    }
+}
+
+/// Every canned query, by name.
+pub fn canned() -> Vec<Canned> {
+    QUERY_FILES
+        .iter()
+        .map(|(file, text)| Canned {
+            name: file.trim_end_matches(".rq"),
+            text,
+        })
+        .collect()
+}
+
+/// A canned query by name.
+pub fn find_canned(name: &str) -> Option<Canned> {
+    canned().into_iter().find(|c| c.name == name)
+}
+
+/// How results are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// Aligned columns for reading, IRIs shortened with prefixes.
+    Table,
+    /// SPARQL 1.1 Query Results CSV.
+    Csv,
+    /// SPARQL 1.1 Query Results TSV.
+    Tsv,
+    /// SPARQL 1.1 Query Results JSON.
+    Json,
+    /// SPARQL Query Results XML.
+    Xml,
+}
+
+/// Results of a SELECT or ASK, materialised.
+#[derive(Debug, Clone)]
+pub enum Answer {
+    Solutions {
+        variables: Vec<Variable>,
+        rows: Vec<Vec<Option<Term>>>,
+    },
+    Boolean(bool),
+}
+
+impl Answer {
+    /// The rows as strings: literal values, IRIs as written.
+    pub fn rows_as_strings(&self) -> Vec<Vec<String>> {
+        match self {
+            Answer::Solutions { rows, .. } => rows
+                .iter()
+                .map(|r| {
+                    r.iter()
+                        .map(|t| t.as_ref().map(term_value).unwrap_or_default())
+                        .collect()
+                })
+                .collect(),
+            Answer::Boolean(b) => vec![vec![b.to_string()]],
+        }
+    }
+
+    /// Number of rows (1 for a boolean).
+    pub fn len(&self) -> usize {
+        match self {
+            Answer::Solutions { rows, .. } => rows.len(),
+            Answer::Boolean(_) => 1,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Prepends the standard prefixes the query does not declare itself.
+pub fn with_prefixes(query: &str) -> String {
+    let mut out = String::new();
+    for (prefix, iri) in PREFIXES {
+        let declared = query.lines().any(|l| {
+            l.trim_start().to_ascii_uppercase().starts_with("PREFIX") && l.contains(&format!("{prefix}:"))
+        });
+        if !declared {
+            out.push_str(&format!("PREFIX {prefix}: <{iri}>\n"));
+        }
+    }
+    out.push_str(query);
+    out
+}
+
+/// Runs a SELECT or ASK query over the union of all graphs, binding `params`
+/// (`name=value`) to variables of the same name as plain literals.
+///
+/// Parameters become a trailing `VALUES` block whose literals are written by oxigraph's
+/// own serializer (quotes and backslashes escaped), so a value can never change the
+/// query's structure.
+pub fn run(store: &Store, query: &str, params: &[(String, String)]) -> Result<Answer> {
+    let mut text = with_prefixes(query);
+    if !params.is_empty() {
+        let mut variables = String::new();
+        let mut values = String::new();
+        for (name, value) in params {
+            let variable =
+                Variable::new(name).map_err(|_| anyhow!("'{name}' is not a SPARQL variable name"))?;
+            variables.push_str(&format!("{variable} "));
+            values.push_str(&format!("{} ", Literal::from(value.as_str())));
+        }
+        text.push_str(&format!("\nVALUES ({variables}) {{ ({values}) }}\n"));
+    }
+    let mut prepared = SparqlEvaluator::new()
+        .parse_query(&text)
+        .context("the query is not valid SPARQL")?;
+    prepared.dataset_mut().set_default_graph_as_union();
+    match prepared.on_store(store).execute()? {
+        QueryResults::Solutions(solutions) => {
+            let variables = solutions.variables().to_vec();
+            let rows = solutions
+                .map(|s| s.map(|s: QuerySolution| variables.iter().map(|v| s.get(v).cloned()).collect()))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(Answer::Solutions { variables, rows })
+        }
+        QueryResults::Boolean(b) => Ok(Answer::Boolean(b)),
+        QueryResults::Graph(_) => {
+            bail!("CONSTRUCT and DESCRIBE queries are for `policykg export`; use SELECT or ASK here")
+        }
+    }
+}
+
+/// Writes an answer in the chosen format.
+pub fn write(answer: &Answer, format: OutputFormat, out: &mut impl Write) -> Result<()> {
+    let results_format = match format {
+        OutputFormat::Table => return write_table(answer, out),
+        OutputFormat::Csv => QueryResultsFormat::Csv,
+        OutputFormat::Tsv => QueryResultsFormat::Tsv,
+        OutputFormat::Json => QueryResultsFormat::Json,
+        OutputFormat::Xml => QueryResultsFormat::Xml,
+    };
+    let serializer = QueryResultsSerializer::from_format(results_format);
+    match answer {
+        Answer::Boolean(b) => {
+            serializer.serialize_boolean_to_writer(&mut *out, *b)?;
+        }
+        Answer::Solutions { variables, rows } => {
+            let mut writer = serializer.serialize_solutions_to_writer(&mut *out, variables.clone())?;
+            for row in rows {
+                writer.serialize(
+                    variables
+                        .iter()
+                        .zip(row)
+                        .filter_map(|(v, t)| t.as_ref().map(|t| (v.as_ref(), t.as_ref()))),
+                )?;
+            }
+            writer.finish()?;
+        }
+    }
+    if format == OutputFormat::Json {
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// The value of a term for reading: a literal's text, an IRI shortened by prefix.
+pub fn term_value(term: &Term) -> String {
+    match term {
+        Term::Literal(l) => l.value().to_owned(),
+        Term::NamedNode(n) => shorten(n.as_str()),
+        other => other.to_string(),
+    }
+}
+
+/// `https://w3id.org/policykg#Feature` → `pk:Feature`.
+pub fn shorten(iri: &str) -> String {
+    PREFIXES
+        .iter()
+        .filter(|(_, ns)| iri.starts_with(ns))
+        .max_by_key(|(_, ns)| ns.len())
+        .map(|(p, ns)| format!("{p}:{}", &iri[ns.len()..]))
+        .unwrap_or_else(|| format!("<{iri}>"))
+}
+
+fn write_table(answer: &Answer, out: &mut impl Write) -> Result<()> {
+    let header: Vec<String> = match answer {
+        Answer::Solutions { variables, .. } => variables.iter().map(|v| v.as_str().to_owned()).collect(),
+        Answer::Boolean(_) => vec!["answer".to_owned()],
+    };
+    let rows = answer.rows_as_strings();
+    let mut widths: Vec<usize> = header.iter().map(|h| display_width(h)).collect();
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(display_width(cell).min(MAX_CELL));
+        }
+    }
+    let line = |cells: &[String], out: &mut dyn Write| -> std::io::Result<()> {
+        let mut text = String::new();
+        for (i, (cell, width)) in cells.iter().zip(&widths).enumerate() {
+            let cell = truncate(cell, MAX_CELL);
+            if i > 0 {
+                text.push_str(" │ ");
+            }
+            text.push_str(&cell);
+            if i + 1 < cells.len() {
+                text.push_str(&" ".repeat(width.saturating_sub(display_width(&cell))));
+            }
+        }
+        writeln!(out, "{}", text.trim_end())
+    };
+    line(&header, out)?;
+    let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
+    writeln!(out, "{}", rule.join("─┼─"))?;
+    for row in &rows {
+        line(row, out)?;
+    }
+    writeln!(
+        out,
+        "({} row{})",
+        rows.len(),
+        if rows.len() == 1 { "" } else { "s" }
+    )?;
+    Ok(())
+}
+
+/// Cells wider than this (terminal columns) are cut with an ellipsis.
+const MAX_CELL: usize = 60;
+
+/// Terminal columns of a text: East Asian wide characters take two.
+pub fn display_width(text: &str) -> usize {
+    text.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
+}
+
+fn is_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
+}
+
+fn truncate(text: &str, width: usize) -> String {
+    let text = text.replace(['\n', '\t'], " ");
+    if display_width(&text) <= width {
+        return text;
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = if is_wide(c) { 2 } else { 1 };
+        if used + w > width - 1 {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// Parses `name=value` parameters.
+pub fn parse_param(text: &str) -> Result<(String, String), String> {
+    let (name, value) = text
+        .split_once('=')
+        .ok_or_else(|| format!("'{text}' is not NAME=VALUE"))?;
+    let name = name.trim().trim_start_matches(['?', '$']);
+    if name.is_empty() {
+        return Err(format!("'{text}' has no parameter name"));
+    }
+    Ok((name.to_owned(), value.to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::model::{GraphName, NamedNode, Quad};
+
+    fn store() -> Store {
+        let store = Store::new().unwrap();
+        let g = GraphName::NamedNode(NamedNode::new_unchecked("https://w3id.org/policykg/policy/a"));
+        let s = NamedNode::new_unchecked("https://w3id.org/policykg/product/全民K歌");
+        store
+            .insert(&Quad::new(
+                s,
+                NamedNode::new_unchecked("http://www.w3.org/2000/01/rdf-schema#label"),
+                Literal::from("全民K歌"),
+                g,
+            ))
+            .unwrap();
+        store
+    }
+
+    #[test]
+    fn params_are_bound_as_values_not_spliced() {
+        let store = store();
+        let q = "SELECT ?s WHERE { ?s rdfs:label ?app }";
+        let hit = run(&store, q, &[("app".into(), "全民K歌".into())]).unwrap();
+        assert_eq!(hit.len(), 1);
+        let injection = run(&store, q, &[("app".into(), "x\" } UNION { ?s ?p ?o".into())]).unwrap();
+        assert_eq!(injection.len(), 0);
+    }
+
+    #[test]
+    fn queries_see_the_union_of_named_graphs() {
+        let answer = run(&store(), "SELECT ?l WHERE { ?s rdfs:label ?l }", &[]).unwrap();
+        assert_eq!(answer.rows_as_strings(), vec![vec!["全民K歌".to_owned()]]);
+    }
+
+    #[test]
+    fn csv_and_json_follow_the_w3c_formats() {
+        let answer = run(&store(), "SELECT ?l WHERE { ?s rdfs:label ?l }", &[]).unwrap();
+        let mut csv = Vec::new();
+        write(&answer, OutputFormat::Csv, &mut csv).unwrap();
+        assert_eq!(String::from_utf8(csv).unwrap(), "l\r\n全民K歌\r\n");
+        let mut json = Vec::new();
+        write(&answer, OutputFormat::Json, &mut json).unwrap();
+        let parsed: serde_json::Value = serde_json::from_slice(&json).unwrap();
+        assert_eq!(parsed["results"]["bindings"][0]["l"]["value"], "全民K歌");
+    }
+
+    #[test]
+    fn table_aligns_wide_characters() {
+        assert_eq!(display_width("全民K歌"), 7);
+        let answer = Answer::Solutions {
+            variables: vec![Variable::new("a").unwrap(), Variable::new("b").unwrap()],
+            rows: vec![vec![
+                Some(Literal::from("连麦").into()),
+                Some(Literal::from("x").into()),
+            ]],
+        };
+        let mut out = Vec::new();
+        write(&answer, OutputFormat::Table, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines[0].find('│').map(|i| display_width(&lines[0][..i])),
+            lines[2].find('│').map(|i| display_width(&lines[2][..i]))
+        );
+    }
+
+    #[test]
+    fn every_canned_query_parses_and_has_a_summary() {
+        assert!(!canned().is_empty());
+        for q in canned() {
+            assert!(!q.summary().is_empty(), "{} has no header comment", q.name);
+            let _parsed = SparqlEvaluator::new()
+                .parse_query(&with_prefixes(q.text))
+                .unwrap_or_else(|e| panic!("{}: {e}", q.name));
+        }
+    }
+}
