@@ -1,0 +1,63 @@
+//! Shows what the pipeline reads in a text: tokens, mentions, practices, inclusions.
+//! For developing rules: `cargo run --example trace -- "我们会收集您的设备型号。"`
+//! or `cargo run --example trace -- --file policy.txt`.
+
+use policykg::pipeline::Extractor;
+use policykg::relations::{Entity, Term};
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let bytes = match args.as_slice() {
+        [flag, path] if flag == "--file" => std::fs::read(path)?,
+        [text] => text.clone().into_bytes(),
+        _ => anyhow::bail!("usage: trace TEXT | trace --file PATH"),
+    };
+    let extractor = Extractor::new()?;
+    let decoded = policykg::decode::decode(&bytes, None).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let doc = policykg::structure::structure(&decoded.text, &decoded.headings);
+    let lexicon = &extractor.lexicon;
+    if doc.sentences.len() <= 3 {
+        for s in &doc.sentences {
+            let text = doc.sentence_text(s);
+            let tokens = extractor.segmenter.tokens(text);
+            let words: Vec<&str> = tokens.iter().map(|t| &text[t.clone()]).collect();
+            println!("tokens: {}", words.join(" | "));
+            for m in policykg::mentions::find_mentions(lexicon, text, &tokens) {
+                println!(
+                    "mention: {} → {:?} {}",
+                    &text[m.range.clone()],
+                    m.kind,
+                    lexicon.concept(m.concept).label
+                );
+            }
+        }
+    }
+    let extraction = policykg::relations::extract(&doc, lexicon, &extractor.segmenter);
+    let name = |t: &Term| match &t.entity {
+        Entity::Concept(id) => format!("{}[{}]", t.surface, lexicon.concept(*id).label),
+        Entity::Open(_, l) => format!("{l}*"),
+    };
+    println!(
+        "products: {:?}  operators: {:?}",
+        extraction.products, extraction.operators
+    );
+    for p in &extraction.practices {
+        let data: Vec<String> = p.data.iter().map(name).collect();
+        let recipients: Vec<String> = p.recipients.iter().map(name).collect();
+        println!(
+            "{:?}{} features={:?} permission={:?} data={:?} recipients={:?} purpose={:?}\n    « {} »",
+            p.kind,
+            if p.negated { " NEGATED" } else { "" },
+            p.features,
+            p.permission.as_ref().map(name),
+            data,
+            recipients,
+            p.purpose,
+            doc.sentence_text(&doc.sentences[p.sentence])
+        );
+    }
+    for i in &extraction.inclusions {
+        println!("includes: {} ⊃ {}", name(&i.general), name(&i.specific));
+    }
+    Ok(())
+}
