@@ -16,6 +16,11 @@ fn main() -> anyhow::Result<()> {
     let decoded = policykg::decode::decode(&bytes, None).map_err(|e| anyhow::anyhow!("{e}"))?;
     let doc = policykg::structure::structure(&decoded.text, &decoded.headings);
     let lexicon = &extractor.lexicon;
+    if std::env::var_os("TRACE_HEADINGS").is_some() {
+        for h in &doc.headings {
+            println!("{}{}", "  ".repeat(h.level), h.title);
+        }
+    }
     if doc.sentences.len() <= 3 {
         for s in &doc.sentences {
             let text = doc.sentence_text(s);

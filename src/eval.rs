@@ -595,22 +595,26 @@ pub fn evaluate_policy(store: &Store, gold: &Gold) -> Result<PolicyScore> {
     // A gold "not collected" item the graph holds as collected, where the gold does not
     // also list it as collected (policies do say both: "IMEI（安卓9以上版本不收集）").
     let collected = &predicted["collect"];
-    let wrongly_collected = gold
-        .not_collected
-        .iter()
-        .filter_map(|n| n.data.as_ref())
-        .filter(|d| {
-            let gold_collects = gold.collect.iter().any(|c| {
-                c.data
-                    .as_ref()
-                    .is_some_and(|cd| close(&fold(cd), &fold(d), false))
+    let mut wrongly_collected = 0;
+    for item in gold.not_collected.iter().filter_map(|n| n.data.as_ref()) {
+        let gold_collects = gold.collect.iter().any(|c| {
+            c.data
+                .as_ref()
+                .is_some_and(|cd| close(&fold(cd), &fold(item), false))
+        });
+        let held = collected
+            .iter()
+            .find(|p| matches_names(&Some(item.clone()), &p.slots[0], false));
+        if let (false, Some(held)) = (gold_collects, held) {
+            wrongly_collected += 1;
+            misses.push(Miss {
+                relation: "not_collected".to_owned(),
+                kind: "held as collected",
+                fact: format!("{item} ~ {}", held.slots[0].join("|")),
+                evidence: held.evidence.clone(),
             });
-            !gold_collects
-                && collected
-                    .iter()
-                    .any(|p| matches_names(&Some((*d).clone()), &p.slots[0], false))
-        })
-        .count();
+        }
+    }
     Ok(PolicyScore {
         policy: gold.policy.clone(),
         scores,

@@ -158,6 +158,10 @@ pub struct Cues {
     pub sdk_section: Words,
     pub field_name: Words,
     pub field_data: Words,
+    pub rights_section: Words,
+    pub hedge: Words,
+    pub instruction: Words,
+    pub not_a_feature: Words,
 }
 
 /// Concepts indexed by their folded surface forms, plus the cue words.
@@ -299,6 +303,10 @@ impl Lexicon {
             sdk_section: cue("sdk-section", false),
             field_name: cue("field-name", false),
             field_data: cue("field-data", false),
+            rights_section: cue("rights-section", false),
+            hedge: cue("hedge", false),
+            instruction: cue("instruction", false),
+            not_a_feature: cue("not-a-feature", false),
         };
         let longest_label = by_surface.keys().map(|s| s.chars().count()).max().unwrap_or(0);
         Ok(Self {

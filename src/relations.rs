@@ -165,6 +165,8 @@ enum VerbKind {
 struct Verb {
     range: Range<usize>,
     kind: VerbKind,
+    /// Followed by 的: the verb modifies the noun after it (`您填写的昵称`).
+    modifier: bool,
 }
 
 /// A member of an object list, resolved.
@@ -223,6 +225,9 @@ impl Reader<'_> {
         let purpose = self.purpose(text);
 
         self.read_fields(view, index);
+        if self.in_rights_section(doc, sentence) {
+            return;
+        }
 
         let verbs = self.verbs(view, &frame_span);
         let mut consumed_until = 0;
@@ -232,13 +237,25 @@ impl Reader<'_> {
                 continue;
             }
             let clause = clause_of(text, verb.range.start);
-            if self.is_conditional(&text[clause.start..verb.range.start]) {
+            let subject = &text[clause.start..verb.range.start];
+            if self.is_conditional(subject)
+                || self
+                    .lexicon
+                    .cues
+                    .instruction
+                    .find_in(&text[clause.clone()])
+                    .is_some()
+                || self.is_hedged(subject)
+            {
                 continue;
             }
-            let subject = &text[clause.start..verb.range.start];
             let negated = self.is_negated(text, clause.start, verb.range.start);
-            let next_verb = verbs.get(vi + 1).map(|v| v.range.start);
-            let object = self.object_span(text, verb, &clause, next_verb);
+            // Modifier verbs (`输入的`) do not end the object of the verb before them.
+            let next_verb = verbs[vi + 1..]
+                .iter()
+                .find(|v| !v.modifier)
+                .map(|v| v.range.start);
+            let object = self.object_span(view, verb, &clause, next_verb);
             consumed_until = object.end;
 
             match verb.kind {
@@ -246,7 +263,9 @@ impl Reader<'_> {
                     let (recipients, data_span) = self.share_parts(view, &clause, verb, &object);
                     let items = data_span.map(|s| self.parse_list(view, s)).unwrap_or_default();
                     let data = self.data_terms(&items, index, negated);
-                    if recipients.is_empty() && data.is_empty() {
+                    // Sharing names whom: without a recipient the verb was no sharing
+                    // (or the recipient is beyond what the rules read).
+                    if recipients.is_empty() && (!negated || data.is_empty()) {
                         continue;
                     }
                     self.remember_parties(&recipients);
@@ -262,7 +281,15 @@ impl Reader<'_> {
                     });
                 }
                 VerbKind::Collect | VerbKind::Provide => {
-                    if verb.kind == VerbKind::Collect && is_user_subject(subject) {
+                    let user_acts = user_is_agent(subject);
+                    // The user handing data over is collection; the user looking at or
+                    // managing it (您可以访问) is not, nor is the operator providing a
+                    // service (我们为您提供).
+                    let acts = match verb.kind {
+                        VerbKind::Provide => user_acts || requests_user(subject),
+                        _ => !user_acts,
+                    };
+                    if !acts {
                         continue;
                     }
                     let parties = self.acting_parties(view, doc, sentence, &clause, verb);
@@ -278,6 +305,9 @@ impl Reader<'_> {
                     );
                 }
             }
+        }
+        if sentence_practices.is_empty() && self.in_collection_part(doc, sentence) {
+            self.read_enumeration(view, &features, &purpose, index, &mut sentence_practices);
         }
 
         // Permissions named in the sentence but not yet tied to a practice: the
@@ -298,6 +328,130 @@ impl Reader<'_> {
             self.attach_permissions(&mut sentence_practices, permissions, &features, &purpose, index);
         }
         self.out.practices.extend(sentence_practices);
+    }
+
+    /// Whether a sentence sits in a section on the user's rights or on safeguards.
+    fn in_rights_section(&self, doc: &Document, sentence: &Sentence) -> bool {
+        sentence.path.iter().any(|&h| {
+            self.lexicon
+                .cues
+                .rights_section
+                .find_in(&doc.headings[h].title)
+                .is_some()
+        })
+    }
+
+    /// Whether a sentence sits in the part of the policy on collection.
+    fn in_collection_part(&self, doc: &Document, sentence: &Sentence) -> bool {
+        sentence
+            .path
+            .iter()
+            .any(|&h| doc.headings[h].title.contains("收集"))
+    }
+
+    /// A hedge right before the verb (`是否收集`, `无法识别`): no practice stated.
+    fn is_hedged(&self, subject: &str) -> bool {
+        let tail: String = subject
+            .chars()
+            .rev()
+            .take(4)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        self.lexicon.cues.hedge.find_in(&tail).is_some()
+    }
+
+    /// A verbless list of data items in the part on collection: `设备信息：如设备型号、
+    /// 操作系统版本…`, `这类信息包括姓名、性别…`, `例如，设备型号、电池等信息。` Read as
+    /// collection when at least two members resolve to specific data items.
+    fn read_enumeration(
+        &mut self,
+        view: &View,
+        features: &[String],
+        purpose: &Option<String>,
+        index: usize,
+        practices: &mut Vec<Practice>,
+    ) {
+        let text = view.text;
+        let cues = &self.lexicon.cues;
+        let opener = text
+            .find(['：', ':'])
+            .map(|at| (at, at + text[at..].chars().next().map_or(1, char::len_utf8)))
+            .or_else(|| cues.enumeration.find_in(text).map(|(at, w)| (at, at + w.len())));
+        let Some((mut head_end, mut list_start)) = opener else {
+            return;
+        };
+        // `概要：浏览使用信息主要包括：…`: the list opens at the last opener near the start.
+        while let Some((at, len)) = {
+            let window: String = text[list_start..].chars().take(20).collect();
+            window
+                .find(['：', ':'])
+                .map(|at| (at, window[at..].chars().next().map_or(1, char::len_utf8)))
+                .or_else(|| {
+                    cues.enumeration
+                        .find_in(&window)
+                        .filter(|(_, w)| w.chars().count() >= 2)
+                        .map(|(at, w)| (at, w.len()))
+                })
+        } {
+            head_end = list_start + at;
+            list_start = head_end + len;
+        }
+        if self.is_negated(text, 0, head_end) || cues.negation.find_in(&text[list_start..]).is_some() {
+            return;
+        }
+        let mut start = list_start;
+        let rest = &text[start..];
+        let skip = rest.len() - rest.trim_start_matches(['，', ',', ' ']).len();
+        start += skip;
+        start += cues.enumeration.prefix_of(&text[start..]).map_or(0, str::len);
+        let mut end = text.len();
+        if let Some((at, _)) = cues.purpose.find_in(&text[start..]) {
+            end = start + at;
+        }
+        let end = text[..end]
+            .trim_end_matches(['。', '；', ';', ' '])
+            .len()
+            .max(start);
+        let items = self.parse_list(view, start..end);
+        let specific = items
+            .iter()
+            .filter(|i| i.term.kind(self.lexicon) == Kind::DataItem && !self.is_generic(&i.term))
+            .count();
+        if specific < 2 {
+            return;
+        }
+        let mut data = self.data_terms(&items, index, false);
+        // The words before the list name what it enumerates: `设备信息：如…`.
+        let head = clean_term(self.lexicon, &text[..head_end]);
+        if let Some(general) = self
+            .resolve_term(head)
+            .filter(|t| t.kind(self.lexicon) == Kind::DataItem)
+        {
+            for member in &data {
+                if member.entity != general.entity {
+                    self.out.inclusions.push(Inclusion {
+                        general: general.clone(),
+                        specific: member.clone(),
+                        sentence: index,
+                    });
+                }
+            }
+            if !self.is_generic(&general) {
+                data.insert(0, general);
+            }
+        }
+        practices.push(Practice {
+            kind: PracticeKind::Collection,
+            negated: false,
+            features: features.to_vec(),
+            permission: None,
+            data,
+            recipients: Vec::new(),
+            purpose: purpose.clone(),
+            sentence: index,
+        });
     }
 
     /// `SDK名称：X … 收集个人信息类型：A、B` (a flattened table row or key–value list).
@@ -360,7 +514,28 @@ impl Reader<'_> {
         purpose: &Option<String>,
         index: usize,
     ) {
-        // Items that are permissions (获取您的位置权限) are not data.
+        // Items that are permissions (获取您的位置权限) are not data — unless they stand in
+        // a list of data items, where the device word names its data (`设备型号、蓝牙`).
+        let data_count = items
+            .iter()
+            .filter(|i| i.term.kind(self.lexicon) == Kind::DataItem)
+            .count();
+        let permissions_are_data = data_count >= 2;
+        let as_data: Vec<Item> = items
+            .iter()
+            .map(|i| {
+                if permissions_are_data && i.term.kind(self.lexicon) == Kind::Permission {
+                    Item {
+                        term: self.open_term(Kind::DataItem, &i.term.surface),
+                        permission: i.permission.clone(),
+                        members: i.members.clone(),
+                    }
+                } else {
+                    i.clone()
+                }
+            })
+            .collect();
+        let items = &as_data[..];
         let permission_items: Vec<Term> = items
             .iter()
             .filter(|i| i.term.kind(self.lexicon) == Kind::Permission)
@@ -502,7 +677,11 @@ impl Reader<'_> {
     }
 
     fn is_generic(&self, term: &Term) -> bool {
-        self.lexicon.is_generic(&fold(&term.surface))
+        let surface = &term.surface;
+        self.lexicon.is_generic(&fold(surface))
+            || self
+                .lexicon
+                .is_generic(&fold(strip_determiners(self.lexicon, surface)))
     }
 
     /// All verbs of a sentence, longest cue first at each position, on token boundaries,
@@ -537,6 +716,7 @@ impl Reader<'_> {
                     verbs.push(Verb {
                         range: range.clone(),
                         kind,
+                        modifier: text[range.end..].starts_with('的'),
                     });
                     i = range.end;
                     continue;
@@ -552,12 +732,13 @@ impl Reader<'_> {
     /// (以下信息), runs on to the end of the sentence.
     fn object_span(
         &self,
-        text: &str,
+        view: &View,
         verb: &Verb,
         clause: &Range<usize>,
         next_verb: Option<usize>,
     ) -> Range<usize> {
-        let start = verb.range.end;
+        let text = view.text;
+        let start = verb.range.end + if verb.modifier { '的'.len_utf8() } else { 0 };
         let mut end = clause.end;
         let ends_in_colon = text[clause.end..].starts_with(['：', ':']);
         let inner = text[start..end].trim();
@@ -569,19 +750,24 @@ impl Reader<'_> {
         {
             end = text.len();
         } else {
-            // `A，包括B、C` and `A，例如B`: the enumeration belongs to the object.
+            // The object runs on through clauses that continue its list: `A，包括B、C`,
+            // `A，例如B`, or a clause that is itself a list of data items
+            // (`设备标识符（…），广告数据（…），设备信息（…）`).
             let mut next = clause.end;
             while next < text.len() {
-                let after = next + text[next..].chars().next().map_or(1, char::len_utf8);
-                let following = clause_of(text, after.min(text.len()));
-                if self
-                    .lexicon
-                    .cues
-                    .enumeration
-                    .prefix_of(text[after.min(text.len())..].trim_start())
-                    .is_some()
-                    && following.end > following.start
-                {
+                let after = (next + text[next..].chars().next().map_or(1, char::len_utf8)).min(text.len());
+                let following = clause_of(text, after);
+                if following.end <= following.start || text[next..].starts_with(['。', '；', ';']) {
+                    break;
+                }
+                let body = text[after..following.end].trim_start();
+                let body_start = following.end - body.len();
+                let enumerates = self.lexicon.cues.enumeration.prefix_of(body).is_some();
+                let lists_data = self.opens_with_data(view, body_start)
+                    && self.lexicon.cues.collect.find_in(body).is_none()
+                    && self.lexicon.cues.share.find_in(body).is_none()
+                    && self.lexicon.cues.purpose.find_in(body).is_none();
+                if enumerates || lists_data {
                     end = following.end;
                     next = following.end;
                 } else {
@@ -599,6 +785,16 @@ impl Reader<'_> {
             end = start + at;
         }
         start..end.max(start)
+    }
+
+    /// Whether the text at byte `at` starts with a data item (after determiners).
+    fn opens_with_data(&self, view: &View, at: usize) -> bool {
+        let rest = &view.text[at..];
+        let skip = rest.len() - strip_determiners(self.lexicon, rest).len();
+        let start = at + skip;
+        view.mentions
+            .iter()
+            .any(|m| m.range.start == start && m.kind == Kind::DataItem)
     }
 
     /// Recipients and the data span of a sharing verb: `向X共享A`, `与X共享A`,
@@ -905,11 +1101,24 @@ impl Reader<'_> {
             return (text, None);
         }
         let owner_folded = fold(owner);
-        let names_owner = [
-            "您", "你", "用户", "设备", "手机", "终端", "个人", "账号", "帐号", "本机",
-        ]
-        .iter()
-        .any(|w| owner.contains(w))
+        let cues = &self.lexicon.cues;
+        // A relative clause also only says whose or which: `使用全民K歌时的行为信息`,
+        // `订阅功能中添加的音视频`, `服务而产生的信息`.
+        let relative = owner.ends_with(['时', '中'])
+            || [&cues.collect, &cues.provide, &cues.share]
+                .iter()
+                .any(|w| w.find_in(owner).is_some())
+            || [
+                "产生", "添加", "选择", "设置", "关注", "安装", "运行", "浏览", "搜索", "下载",
+            ]
+            .iter()
+            .any(|w| owner.contains(w));
+        let names_owner = relative
+            || [
+                "您", "你", "用户", "设备", "手机", "终端", "个人", "账号", "帐号", "本机",
+            ]
+            .iter()
+            .any(|w| owner.contains(w))
             || self
                 .lexicon
                 .concepts_in(&owner_folded)
@@ -966,7 +1175,12 @@ impl Reader<'_> {
         if cues.party_head.suffix_of(&folded).is_some() && !folded.ends_with("信息") {
             return Some(self.open_term(Kind::ThirdParty, cleaned));
         }
-        if cues.data_head.suffix_of(&folded).is_some() {
+        // A head noun alone (类型, 时间, 情况) names nothing; it needs a modifier.
+        if cues
+            .data_head
+            .suffix_of(&folded)
+            .is_some_and(|head| head.len() < folded.len())
+        {
             return Some(self.open_term(Kind::DataItem, cleaned));
         }
         None
@@ -1001,32 +1215,40 @@ impl Reader<'_> {
             {
                 continue;
             }
-            // The name before 权限, back to punctuation, a function word or a verb.
-            let before = &text[..at];
-            let start = before
-                .char_indices()
-                .rev()
-                .take(8)
-                .take_while(|(_, c)| {
-                    c.is_alphanumeric() && !matches!(c, '的' | '您' | '和' | '及' | '或' | '与' | '等')
-                })
-                .last()
-                .map_or(at, |(i, _)| i);
-            let name = &text[start..end];
-            let name = self
-                .lexicon
-                .cues
-                .collect
-                .prefix_of(name)
-                .map_or(name, |v| &name[v.len()..]);
-            let name = self
-                .lexicon
-                .cues
-                .provide
-                .prefix_of(name)
-                .map_or(name, |v| &name[v.len()..]);
-            if name.chars().count() > 3 && !self.is_conditional(&text[clause_of(text, at).start..at]) {
-                found.push(self.open_term(Kind::Permission, name));
+            // The name is the one word before 权限 (`通话录音权限`), and a name, not a
+            // determiner or verb (`相应权限`, `开启该权限`).
+            let Some(word_start) = (0..at).rev().find(|&b| view.is_boundary(b) && b < at) else {
+                continue;
+            };
+            let word = &text[word_start..at];
+            let n = word.chars().count();
+            let cues = &self.lexicon.cues;
+            let named = (2..=6).contains(&n)
+                && word.chars().all(char::is_alphanumeric)
+                && cues.not_a_feature.find_in(word).is_none()
+                && cues.determiner.prefix_of(word).is_none()
+                && [&cues.collect, &cues.provide, &cues.conditional, &cues.negation]
+                    .iter()
+                    .all(|w| w.find_in(word).is_none())
+                && ![
+                    "敏感",
+                    "系统",
+                    "应用",
+                    "隐私",
+                    "必要",
+                    "各项",
+                    "任何",
+                    "具体",
+                    "开启",
+                    "进入",
+                    "特定",
+                    "访问",
+                    "存储空间",
+                ]
+                .iter()
+                .any(|w| word.contains(w));
+            if named && !self.is_conditional(&text[clause_of(text, at).start..at]) {
+                found.push(self.open_term(Kind::Permission, &text[word_start..end]));
             }
         }
         found
@@ -1145,18 +1367,53 @@ impl Reader<'_> {
                 name = rest.trim_start_matches('的').trim();
             }
         }
-        while let Some(suffix) = cues.feature_suffix.suffix_of(name) {
-            if suffix.len() == name.len() {
+        loop {
+            let before = name;
+            if let Some(suffix) = cues
+                .feature_suffix
+                .suffix_of(name)
+                .filter(|s| s.len() < name.len())
+            {
+                name = name[..name.len() - suffix.len()].trim();
+            }
+            for tail in ["相关", "等", "的"] {
+                name = name.strip_suffix(tail).unwrap_or(name).trim();
+            }
+            if name == before {
                 break;
             }
-            name = name[..name.len() - suffix.len()].trim();
         }
         let n = name.chars().count();
+        let determiner_start = [
+            "对应", "相应", "相关", "其他", "该", "此", "这些", "上述", "前述", "本", "各", "所有",
+        ]
+        .iter()
+        .any(|w| name.starts_with(w));
         if !(2..=MAX_FEATURE_CHARS).contains(&n)
-            || name.contains(['您', '你'])
+            || determiner_start
+            || name.contains(['您', '你', '的', '(', '（', '【', '“', '"', '/'])
             || name.contains("我们")
             || self.lexicon.is_generic(&fold(name))
-            || ["产品", "服务", "应用", "本应用", "客户端", "App", "APP", "软件"].contains(&name)
+            || self
+                .lexicon
+                .lookup(name)
+                .is_some_and(|id| self.lexicon.concept(id).kind != Kind::DataItem)
+            || [
+                "产品",
+                "服务",
+                "应用",
+                "本应用",
+                "客户端",
+                "App",
+                "APP",
+                "软件",
+                "手机",
+                "设备",
+                "终端",
+                "平台",
+                "提供",
+            ]
+            .contains(&name)
         {
             return None;
         }
@@ -1221,59 +1478,7 @@ impl Reader<'_> {
         if !(2..=MAX_FEATURE_CHARS).contains(&n) {
             return None;
         }
-        const NOT_A_FEATURE: &[&str] = &[
-            "信息",
-            "我们",
-            "您",
-            "如何",
-            "政策",
-            "权限",
-            "说明",
-            "SDK",
-            "第三方",
-            "共享",
-            "目的",
-            "范围",
-            "方式",
-            "规则",
-            "情形",
-            "原则",
-            "定义",
-            "更新",
-            "联系",
-            "保护",
-            "存储",
-            "安全",
-            "权利",
-            "儿童",
-            "未成年",
-            "提示",
-            "引言",
-            "概述",
-            "适用",
-            "附录",
-            "例外",
-            "个人",
-            "数据",
-            "收集",
-            "使用",
-            "Cookie",
-            "技术",
-            "转让",
-            "披露",
-            "委托",
-            "注销",
-            "删除",
-            "投诉",
-            "版本",
-            "声明",
-            "目录",
-            "清单",
-            "条款",
-            "其他",
-            "基于",
-        ];
-        if NOT_A_FEATURE.iter().any(|w| title.contains(w)) {
+        if self.lexicon.cues.not_a_feature.find_in(title).is_some() {
             return None;
         }
         self.clean_feature(title)
@@ -1294,24 +1499,10 @@ impl Reader<'_> {
     /// A clause about what happens if the user refuses states no practice.
     fn is_conditional(&self, before_verb: &str) -> bool {
         let head = before_verb.trim_start();
-        let opens_condition = [
-            "如",
-            "若",
-            "如果",
-            "假如",
-            "倘若",
-            "一旦",
-            "除非",
-            "当您拒绝",
-            "您可以",
-            "您可",
-            "您有权",
-        ]
-        .iter()
-        .any(|w| head.starts_with(w));
+        let opens_condition = ["如", "若", "如果", "假如", "倘若", "一旦", "除非", "当您拒绝"]
+            .iter()
+            .any(|w| head.starts_with(w));
         opens_condition && self.lexicon.cues.conditional.find_in(head).is_some()
-            || head.starts_with("您可以")
-            || head.starts_with("您有权")
     }
 
     fn is_negated(&self, text: &str, clause_start: usize, verb_start: usize) -> bool {
@@ -1510,8 +1701,8 @@ fn looks_like_noun(lexicon: &Lexicon, text: &str) -> bool {
         && lexicon.cues.feature_suffix.suffix_of(text).is_none()
 }
 
-/// A collection verb used as a noun or modifier: `播放记录，`, `存储权限`, `输入的` (followed
-/// by punctuation, a list separator, 的 or a head noun rather than an object).
+/// A collection verb used as a noun: `播放记录，`, `存储权限` (followed by punctuation, a
+/// list separator or a head noun rather than an object).
 fn is_noun_use(text: &str, verb: &Range<usize>) -> bool {
     let after = text[verb.end..].chars().next();
     let before = text[..verb.start].chars().next_back();
@@ -1560,8 +1751,9 @@ fn is_noun_use(text: &str, verb: &Range<usize>) -> bool {
                     | '由'
             )
     });
-    // `输入的语音信息`, `上传的图片`: a verb before 的 modifies a noun, it opens no object.
-    if text[verb.end..].starts_with('的') {
+    // A list member: `点赞/分享/评论`, `分享、交易行为记录`.
+    let listed = |c: Option<char>| c.is_some_and(|c| matches!(c, '/' | '、' | '／'));
+    if listed(before) || (listed(after) && before.is_none_or(|c| !c.is_alphanumeric() || c == '和')) {
         return true;
     }
     let noun_after = text[verb.end..].starts_with("信息")
@@ -1572,17 +1764,26 @@ fn is_noun_use(text: &str, verb: &Range<usize>) -> bool {
     (after_is_end && before_is_noun) || noun_after
 }
 
-/// The user, not the operator, acts: `您可以访问`, `您使用`.
-fn is_user_subject(subject: &str) -> bool {
-    let s = subject.trim();
-    let user = s.ends_with("您")
-        || s.ends_with("您可以")
-        || s.ends_with("您可")
-        || s.ends_with("您也可以")
-        || s.ends_with("您将")
-        || s.ends_with("您需要")
-        || s.ends_with("您主动");
-    user && !s.contains("我们")
+/// The user is the agent of the verb: `您可以访问`, `您填写`, `需要您提供` — 您 stands in
+/// the subject, not as a possessor (您的) nor a beneficiary (向您, 为您), and 我们 does not.
+fn user_is_agent(subject: &str) -> bool {
+    if subject.contains("我们") {
+        return false;
+    }
+    subject.char_indices().any(|(i, c)| {
+        c == '您'
+            && !subject[i + c.len_utf8()..].starts_with('的')
+            && !subject[..i].ends_with(['向', '为', '给', '帮', '让', '对', '与', '和'])
+    })
+}
+
+/// The operator asks the user to provide: `注册时需提供`, `请提供`.
+fn requests_user(subject: &str) -> bool {
+    let s = subject.trim_end();
+    !s.contains("我们")
+        && ["需", "需要", "须", "必须", "请", "应", "应当"]
+            .iter()
+            .any(|w| s.ends_with(w))
 }
 
 /// Removes modal words from the end of a subject: `此SDK将` → `此SDK`.

@@ -15,7 +15,7 @@ pub struct Heading {
     pub range: Range<usize>,
     /// The heading text without its numbering (`1.2 设备信息` → `设备信息`).
     pub title: String,
-    /// Outline depth, 0 for the top level.
+    /// Outline depth: a heading closes every open heading at its depth or deeper.
     pub level: usize,
 }
 
@@ -68,8 +68,6 @@ pub fn structure(text: &str, marked_headings: &[Range<usize>]) -> Document {
         text: text.to_owned(),
         ..Document::default()
     };
-    // Numbering styles in order of first appearance: the first style seen is level 0.
-    let mut styles: Vec<Style> = Vec::new();
     let mut stack: Vec<usize> = Vec::new();
     let mut char_pos = 0;
     let mut byte_pos = 0;
@@ -93,13 +91,7 @@ pub fn structure(text: &str, marked_headings: &[Range<usize>]) -> Document {
             None => heading_style(content),
         };
         if let Some((style, _)) = heading {
-            let level = match styles.iter().position(|s| *s == style) {
-                Some(level) => level,
-                None => {
-                    styles.push(style);
-                    styles.len() - 1
-                }
-            };
+            let level = style.level();
             while let Some(&top) = stack.last() {
                 if doc.headings[top].level >= level {
                     stack.pop();
@@ -137,7 +129,7 @@ pub fn structure(text: &str, marked_headings: &[Range<usize>]) -> Document {
 }
 
 /// How a heading is numbered; headings of one style share a level.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Style {
     Markup,
     Chapter,
@@ -146,6 +138,25 @@ enum Style {
     Arabic(usize),
     ArabicParen,
     Plain,
+}
+
+impl Style {
+    /// The outline depth of a numbering style, in the order Chinese documents nest them:
+    /// 第一部分/第一章 > 一、 > （一） > 1. > 1.1 > （1）/1） > 1.1.1. A fixed order, not the
+    /// order of first appearance: summaries and tables of contents at the top of a policy
+    /// would otherwise decide the depth of the headings that follow them.
+    fn level(self) -> usize {
+        match self {
+            Style::Markup | Style::Chapter => 0,
+            // An unnumbered short line is mostly a label inside a section (设备信息,
+            // 阅读提示): deepest, so it never closes a numbered section.
+            Style::Plain => 6,
+            Style::ChineseNumber => 1,
+            Style::ParenChinese => 2,
+            Style::Arabic(depth) => 2 + depth.min(4),
+            Style::ArabicParen => 5,
+        }
+    }
 }
 
 const CHINESE_DIGITS: &str = "一二三四五六七八九十百零〇";
@@ -183,7 +194,7 @@ fn numbering_style(line: &str) -> Option<Style> {
             .take_while(|c| CHINESE_DIGITS.contains(*c) || c.is_ascii_digit());
         let n = digits.count();
         let after = rest.chars().nth(n);
-        if n > 0 && matches!(after, Some('章' | '节' | '条' | '部' | '篇')) {
+        if n > 0 && matches!(after, Some('章' | '节' | '条' | '部' | '篇' | '编')) {
             return Some(Style::Chapter);
         }
         return None;
@@ -234,8 +245,15 @@ pub fn strip_numbering(line: &str) -> &str {
     let end = match style {
         Style::Chapter => trimmed
             .char_indices()
-            .find(|(_, c)| matches!(c, '章' | '节' | '条' | '部' | '篇'))
-            .map(|(i, c)| i + c.len_utf8()),
+            .find(|(_, c)| matches!(c, '章' | '节' | '条' | '部' | '篇' | '编'))
+            .map(|(i, c)| {
+                i + c.len_utf8()
+                    + if trimmed[i..].starts_with("部分") {
+                        "分".len()
+                    } else {
+                        0
+                    }
+            }),
         Style::ChineseNumber => trimmed
             .char_indices()
             .find(|(_, c)| !CHINESE_DIGITS.contains(*c))
@@ -375,10 +393,10 @@ mod tests {
         assert_eq!(
             titles,
             vec![
-                ("我们收集的信息", 0),
-                ("账号注册", 1),
-                ("设备信息", 1),
-                ("我们如何共享", 0)
+                ("我们收集的信息", 3),
+                ("账号注册", 4),
+                ("设备信息", 4),
+                ("我们如何共享", 3)
             ]
         );
         let last = doc.sentences.last().unwrap();
