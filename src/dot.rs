@@ -134,6 +134,38 @@ pub fn entity_graph(store: &Store, graph: Option<&str>) -> Result<StableDiGraph<
     Ok(graph_out)
 }
 
+/// Keeps what touches the nodes labelled `focus`: everything that flows into them (up to
+/// three hops back: data item ← permission ← feature) and what they lead to directly.
+/// For a third party that is the data it receives and where that data comes from.
+pub fn focus(graph: &StableDiGraph<Node, &'static str>, focus: &str) -> StableDiGraph<Node, &'static str> {
+    use petgraph::Direction;
+    use std::collections::HashSet;
+    let wanted = crate::lexicon::fold(focus);
+    let seeds: Vec<NodeIndex> = graph
+        .node_indices()
+        .filter(|&n| crate::lexicon::fold(&graph[n].label) == wanted)
+        .collect();
+    let mut keep: HashSet<NodeIndex> = seeds.iter().copied().collect();
+    let mut frontier = seeds.clone();
+    for _ in 0..3 {
+        let mut next = Vec::new();
+        for n in frontier {
+            for m in graph.neighbors_directed(n, Direction::Incoming) {
+                if keep.insert(m) {
+                    next.push(m);
+                }
+            }
+        }
+        frontier = next;
+    }
+    for n in &seeds {
+        keep.extend(graph.neighbors_directed(*n, Direction::Outgoing));
+    }
+    let mut out = graph.clone();
+    out.retain_nodes(|_, n| keep.contains(&n));
+    out
+}
+
 /// Writes a graph as DOT: left to right, one rank per kind of node.
 pub fn to_dot(graph: &StableDiGraph<Node, &'static str>, title: &str) -> String {
     let mut out = String::new();

@@ -9,7 +9,7 @@ use std::time::Instant;
 use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand};
 
-use policykg::dot::{entity_graph, to_dot};
+use policykg::dot::{entity_graph, focus, to_dot};
 use policykg::eval::{evaluate, read_gold_dir};
 use policykg::export::{export, ExportFormat};
 use policykg::graph::policy_iri;
@@ -150,8 +150,9 @@ enum Command {
     ///
     /// Render with Graphviz, e.g. `policykg dot --policy ID | dot -Tsvg > policy.svg`.
     ///
-    /// Example:
+    /// Examples:
     ///   policykg dot --policy 000_c5dd11ff98cff521 -o quanmin.dot
+    ///   policykg dot --focus 友盟 | dot -Tsvg > umeng.svg
     #[command(verbatim_doc_comment)]
     Dot {
         #[command(flatten)]
@@ -159,6 +160,10 @@ enum Command {
         /// Only this policy (its id); without it, every policy in the store.
         #[arg(long, value_name = "ID")]
         policy: Option<String>,
+        /// Only what touches the entity with this label (a data item, third party,
+        /// permission or feature), e.g. --focus 友盟 or --focus IMEI.
+        #[arg(long, value_name = "LABEL")]
+        focus: Option<String>,
         /// Write here instead of standard output.
         #[arg(long, short = 'o', value_name = "FILE")]
         output: Option<PathBuf>,
@@ -176,6 +181,15 @@ enum EvalFormat {
 fn main() -> ExitCode {
     match run_cli(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader went away (`policykg query … | head`): not an error of ours.
+        Err(e)
+            if e.chain().any(|c| {
+                c.downcast_ref::<io::Error>()
+                    .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("policykg: {e:#}");
             ExitCode::FAILURE
@@ -315,6 +329,7 @@ fn run_cli(cli: Cli) -> Result<()> {
         Command::Dot {
             store,
             policy,
+            focus: focus_label,
             output: path,
         } => {
             let db = StoreDir::new(&store.store).load()?;
@@ -325,8 +340,17 @@ fn run_cli(cli: Cli) -> Result<()> {
                     bail!("the store has no policy '{}'", policy.unwrap_or_default());
                 }
             }
-            let entities = entity_graph(&db, graph.as_deref())?;
-            let title = policy.unwrap_or_else(|| "all policies".to_owned());
+            let mut entities = entity_graph(&db, graph.as_deref())?;
+            if let Some(label) = &focus_label {
+                entities = focus(&entities, label);
+                if entities.node_count() == 0 {
+                    bail!("no entity labelled '{label}' in the graph");
+                }
+            }
+            let mut title = policy.unwrap_or_else(|| "all policies".to_owned());
+            if let Some(label) = &focus_label {
+                title.push_str(&format!(" · {label}"));
+            }
             let mut out = output(&path)?;
             out.write_all(to_dot(&entities, &title).as_bytes())?;
             out.flush()?;

@@ -1624,7 +1624,7 @@ fn find_top_level(text: &str, words: &[&str]) -> Option<usize> {
 
 /// Strips determiners, quotes and list debris from a term.
 fn clean_term<'t>(lexicon: &Lexicon, text: &'t str) -> &'t str {
-    let mut t = text.trim().trim_matches(|c: char| {
+    let mut t = crate::structure::strip_numbering(text.trim()).trim_matches(|c: char| {
         matches!(
             c,
             '“' | '”'
