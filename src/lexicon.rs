@@ -25,6 +25,18 @@ pub const ONTOLOGY_FILES: &[(&str, &str)] = crate::embedded::ONTOLOGY_FILES;
 /// Folds a text for comparison: Unicode NFKC, lower case, no white space.
 /// The same folding the gold guidelines prescribe, so matching here and scoring agree.
 pub fn fold(text: &str) -> String {
+    // Common case, and the hot one: CJK ideographs, ASCII and full-width punctuation
+    // that NFKC leaves alone need only lower-casing.
+    let plain = text.chars().all(|c| {
+        c.is_ascii() || ('\u{4E00}'..='\u{9FFF}').contains(&c) || "，。、；：（）“”《》【】".contains(c)
+    });
+    if plain {
+        return text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+    }
     text.nfkc()
         .flat_map(char::to_lowercase)
         .filter(|c| !c.is_whitespace())
@@ -71,6 +83,12 @@ pub struct Concept {
 pub struct Words {
     /// Longest first, so prefix and suffix matching prefer the longest cue.
     by_length: Vec<String>,
+    /// Indices into `by_length` by first character, longest first: prefix matching at
+    /// every position of every sentence is the extractor's inner loop.
+    by_first: HashMap<char, Vec<usize>>,
+    /// Bitmap over the Basic Multilingual Plane of characters that start some word: most
+    /// positions of a text start none, and this answers them without hashing.
+    first_bmp: Vec<u64>,
     set: HashSet<String>,
 }
 
@@ -79,7 +97,25 @@ impl Words {
         let set: HashSet<String> = words.into_iter().filter(|w| !w.is_empty()).collect();
         let mut by_length: Vec<String> = set.iter().cloned().collect();
         by_length.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
-        Self { by_length, set }
+        let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
+        for (i, w) in by_length.iter().enumerate() {
+            if let Some(c) = w.chars().next() {
+                by_first.entry(c).or_default().push(i);
+            }
+        }
+        let mut first_bmp = vec![0u64; 0x10000 / 64];
+        for c in by_first.keys() {
+            let code = *c as usize;
+            if code < 0x10000 {
+                first_bmp[code / 64] |= 1 << (code % 64);
+            }
+        }
+        Self {
+            by_length,
+            by_first,
+            first_bmp,
+            set,
+        }
     }
 
     /// Whether `text` is exactly one of the words.
@@ -89,10 +125,21 @@ impl Words {
 
     /// The longest word that `text` starts with.
     pub fn prefix_of(&self, text: &str) -> Option<&str> {
-        self.by_length
+        let first = text.chars().next()?;
+        let code = first as usize;
+        if code < 0x10000
+            && self
+                .first_bmp
+                .get(code / 64)
+                .is_none_or(|bits| bits & (1 << (code % 64)) == 0)
+        {
+            return None;
+        }
+        self.by_first
+            .get(&first)?
             .iter()
-            .find(|w| text.starts_with(w.as_str()))
-            .map(String::as_str)
+            .map(|&i| self.by_length[i].as_str())
+            .find(|w| text.starts_with(w))
     }
 
     /// The longest word that `text` ends with.
@@ -169,6 +216,9 @@ pub struct Cues {
 pub struct Lexicon {
     pub concepts: Vec<Concept>,
     by_surface: HashMap<String, ConceptId>,
+    /// Every prefix of every folded label, so a matcher can stop extending a run of
+    /// tokens as soon as no label can start with it.
+    prefixes: HashSet<String>,
     by_iri: HashMap<String, ConceptId>,
     /// Every label as written, for the segmenter's user dictionary.
     pub surfaces: Vec<String>,
@@ -309,9 +359,18 @@ impl Lexicon {
             not_a_feature: cue("not-a-feature", false),
         };
         let longest_label = by_surface.keys().map(|s| s.chars().count()).max().unwrap_or(0);
+        let prefixes = by_surface
+            .keys()
+            .flat_map(|label| {
+                label
+                    .char_indices()
+                    .map(|(i, c)| label[..i + c.len_utf8()].to_owned())
+            })
+            .collect();
         Ok(Self {
             concepts,
             by_surface,
+            prefixes,
             by_iri,
             surfaces,
             cues,
@@ -327,6 +386,11 @@ impl Lexicon {
     /// Like [`Lexicon::lookup`] for an already folded text.
     pub fn lookup_folded(&self, folded: &str) -> Option<ConceptId> {
         self.by_surface.get(folded).copied()
+    }
+
+    /// Whether some folded label starts with `folded`.
+    pub fn is_label_prefix(&self, folded: &str) -> bool {
+        self.prefixes.contains(folded)
     }
 
     pub fn concept(&self, id: ConceptId) -> &Concept {

@@ -17,6 +17,7 @@
 //! [`lexicon`] holds the linguistic knowledge, read from `ontology/*.ttl`;
 //! [`pipeline`] runs the stages over files into a store.
 
+pub mod bench;
 pub mod decode;
 pub mod dot;
 pub mod eval;

@@ -124,6 +124,24 @@ enum Command {
         #[arg(long, short = 'o', value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Measure the pipeline on a corpus: build throughput against bare jieba-rs.
+    ///
+    /// Builds PATH into a fresh store (default: a temporary directory), then segments the
+    /// same decoded text with bare jieba-rs on one thread (the floor of any jieba-based
+    /// pipeline) and reports both, their ratio and peak memory; then opens the store and
+    /// times every canned query over it.
+    ///
+    /// Example:
+    ///   policykg bench ../shared/corpus/appch
+    #[command(verbatim_doc_comment)]
+    Bench {
+        /// Store to build into (emptied first).
+        #[arg(long, value_name = "DIR")]
+        store: Option<PathBuf>,
+        /// Policy files or directories.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
     /// Score the graph against gold annotations: precision and recall per relation.
     ///
     /// Reads the gold files (*.json, see tests/fixtures/gold/GUIDELINES.md), finds the
@@ -305,6 +323,14 @@ fn run_cli(cli: Cli) -> Result<()> {
             let mut out = output(&path)?;
             export(&db, format, graph.as_deref(), &mut out)?;
             out.flush()?;
+            Ok(())
+        }
+        Command::Bench { store, paths } => {
+            let store = store.unwrap_or_else(|| {
+                std::env::temp_dir().join(format!("policykg-bench-{}", std::process::id()))
+            });
+            let report = policykg::bench::bench(&paths, &store)?;
+            print!("{}", report.to_text());
             Ok(())
         }
         Command::Eval {

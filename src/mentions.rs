@@ -73,13 +73,19 @@ const MAX_TOKENS: usize = 8;
 /// a label. Matches do not overlap; earlier and longer ones win.
 pub fn find_mentions(lexicon: &Lexicon, text: &str, tokens: &[Range<usize>]) -> Vec<Mention> {
     let mut mentions = Vec::new();
+    // Fold each token once; runs of tokens are looked up as concatenations.
+    let folded_tokens: Vec<String> = tokens.iter().map(|t| fold(&text[t.clone()])).collect();
     let mut i = 0;
     while i < tokens.len() {
         let mut folded = String::new();
+        let mut folded_chars = 0;
         let mut best: Option<(usize, ConceptId)> = None;
         for (j, token) in tokens.iter().enumerate().skip(i).take(MAX_TOKENS) {
-            folded.push_str(&fold(&text[token.clone()]));
-            if folded.chars().count() > lexicon.longest_label {
+            folded.push_str(&folded_tokens[j]);
+            folded_chars += folded_tokens[j].chars().count();
+            if folded_chars > lexicon.longest_label
+                || (!folded.is_empty() && !lexicon.is_label_prefix(&folded))
+            {
                 break;
             }
             // A mention neither starts nor ends on white space.
