@@ -86,9 +86,12 @@ pub fn entity_graph(store: &Store, graph: Option<&str>) -> Result<StableDiGraph<
         scope("?s ?p ?o")
     );
     let edges = run(store, &query, &[])?;
+    // Features, products and open terms are typed in the policy graph; lexicon concepts
+    // in the ontology graph: read types and labels from the union.
     let nodes_query = format!(
-        "SELECT ?n (SAMPLE(?l) AS ?label) (SAMPLE(?c) AS ?class) WHERE {{ {} }} GROUP BY ?n",
-        scope("?n a ?c ; rdfs:label ?l . FILTER(STRSTARTS(STR(?c), STR(pk:)))")
+        "SELECT ?n (SAMPLE(?l) AS ?label) (SAMPLE(?c) AS ?class) WHERE {{ {{ SELECT DISTINCT ?n WHERE {{ {} }} }} \
+         ?n a ?c ; rdfs:label ?l . FILTER(STRSTARTS(STR(?c), STR(pk:))) }} GROUP BY ?n",
+        scope("{ ?n ?p ?o } UNION { ?o ?p ?n }")
     );
     let mut info: HashMap<String, (String, NodeKind)> = HashMap::new();
     if let crate::query::Answer::Solutions { rows, .. } = run(store, &nodes_query, &[])? {

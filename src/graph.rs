@@ -177,18 +177,13 @@ pub fn policy_quads(
             .map(|t| {
                 let n = g.entity(t, lexicon);
                 g.add(&node, pk("recipient"), n.clone());
-                g.add(&node, pk("actor"), n.clone());
                 n
             })
             .collect();
-        if practice.kind == PracticeKind::Collection {
-            if let Some(actor) = &default_actor {
-                g.add(&node, pk("actor"), actor.clone());
-            }
-        }
         if let Some(purpose) = &practice.purpose {
             let p = NamedNode::new_unchecked(format!("{policy_iri}/purpose/{}", iri_segment(purpose)));
-            g.labelled(&p, "Purpose", purpose);
+            g.add(&p, rdf::TYPE, pk("Purpose"));
+            g.add(&p, rdfs::LABEL, Literal::from(purpose.as_str()));
             g.add(&node, pk("purpose"), p);
         }
         if permission.is_some() && !practice.negated {
@@ -264,12 +259,18 @@ impl GraphBuilder {
         self.add(node, pk("surface"), Literal::from(label));
     }
 
-    /// The node of a term, with its type, label and this surface form.
+    /// The node of a term, with its label and this surface form. An open term is typed
+    /// here; a lexicon concept's type lives once, in the ontology graph. Labels are
+    /// repeated in each policy graph so that a query stays one graph pattern (oxigraph
+    /// plans joins between a GRAPH block and the union graph poorly).
     fn entity(&mut self, term: &Term, lexicon: &Lexicon) -> NamedNode {
         let (node, kind, label) = match &term.entity {
             Entity::Concept(id) => {
                 let c = lexicon.concept(*id);
-                (NamedNode::new_unchecked(&c.iri), c.kind, c.label.clone())
+                let node = NamedNode::new_unchecked(&c.iri);
+                self.add(&node, rdfs::LABEL, Literal::from(c.label.as_str()));
+                self.add(&node, pk("surface"), Literal::from(term.surface.as_str()));
+                return node;
             }
             Entity::Open(kind, label) => {
                 let dir = match kind {

@@ -50,8 +50,8 @@ fn quanmin_k_ge_lianmai_requires_the_microphone() {
         store,
         "SELECT DISTINCT ?perm WHERE { GRAPH ?g {
            ?g pk:product/rdfs:label ?app .
-           ?f a pk:Feature ; rdfs:label ?feature ; pk:requiresPermission ?p .
-           ?p rdfs:label ?perm ; pk:surface ?s . } }",
+           ?f a pk:Feature ; rdfs:label ?feature ; pk:requiresPermission ?p . }
+           ?p rdfs:label ?perm . }",
         &[("app", "全民K歌"), ("feature", "连麦")],
     );
     let perms: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
@@ -68,8 +68,8 @@ fn my_music_shares_device_identifiers_with_umeng() {
         store,
         "SELECT DISTINCT ?data WHERE { GRAPH ?g {
            ?g pk:product/rdfs:label ?app .
-           ?d pk:sharedWith ?t ; rdfs:label ?data .
-           ?t rdfs:label ?party . } }",
+           ?d pk:sharedWith ?t . }
+           ?d rdfs:label ?data . ?t rdfs:label ?party . }",
         &[("app", "我的音乐"), ("party", "友盟")],
     );
     let data: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
