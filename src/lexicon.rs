@@ -209,6 +209,7 @@ pub struct Cues {
     pub hedge: Words,
     pub instruction: Words,
     pub not_a_feature: Words,
+    pub agreement_title: Words,
 }
 
 /// Concepts indexed by their folded surface forms, plus the cue words.
@@ -357,6 +358,7 @@ impl Lexicon {
             hedge: cue("hedge", false),
             instruction: cue("instruction", false),
             not_a_feature: cue("not-a-feature", false),
+            agreement_title: cue("agreement-title", false),
         };
         let longest_label = by_surface.keys().map(|s| s.chars().count()).max().unwrap_or(0);
         let prefixes = by_surface

@@ -40,8 +40,13 @@ impl Extractor {
             DecodeError::Empty => Skip::Empty,
             DecodeError::Undecodable => Skip::Undecodable,
         })?;
-        let doc = structure(&decoded.text, &decoded.headings);
+        let mut doc = structure(&decoded.text, &decoded.headings);
         check_is_policy(&doc)?;
+        // A terms-of-service agreement before the policy states no data practice of the
+        // policy: read from the policy's title on. Offsets stay those of the whole text.
+        if let Some(start) = policy_start(&doc, &self.lexicon) {
+            doc.sentences.retain(|s| s.range.start >= start);
+        }
         let extraction = extract(&doc, &self.lexicon, &self.segmenter);
         Ok((doc, extraction))
     }
@@ -52,6 +57,8 @@ impl Extractor {
 pub enum Skip {
     Empty,
     Undecodable,
+    /// A page that holds no document: a crawler's error page, a JavaScript-only shell.
+    NoDocument(&'static str),
     TooShort(usize),
     NotAPolicy,
     Unchanged,
@@ -63,6 +70,7 @@ impl fmt::Display for Skip {
         match self {
             Skip::Empty => write!(f, "empty file"),
             Skip::Undecodable => write!(f, "not text: undecodable bytes"),
+            Skip::NoDocument(what) => write!(f, "no policy text: {what}"),
             Skip::TooShort(n) => write!(f, "too little text to be a policy ({n} characters)"),
             Skip::NotAPolicy => write!(f, "not a privacy policy (never mentions 个人信息 or 隐私)"),
             Skip::Unchanged => write!(f, "unchanged since the last build"),
@@ -77,6 +85,7 @@ impl Skip {
         match self {
             Skip::Empty => "empty",
             Skip::Undecodable => "undecodable",
+            Skip::NoDocument(what) => what,
             Skip::TooShort(_) => "too little text",
             Skip::NotAPolicy => "not a privacy policy",
             Skip::Unchanged => "unchanged",
@@ -88,15 +97,55 @@ impl Skip {
 /// Fewer characters than this cannot state a policy (title pages, script-only pages).
 const MIN_POLICY_CHARS: usize = 300;
 
+/// Pages that stand in for a document that was never fetched, by what they say.
+const NO_DOCUMENT: &[(&str, &str)] = &[
+    (
+        "There are some errors when get the original page",
+        "a crawler's error page",
+    ),
+    ("enable JavaScript", "a JavaScript-only page"),
+    ("without JavaScript", "a JavaScript-only page"),
+    ("JavaScript未被允许", "a JavaScript-only page"),
+    ("JavaScript to run this app", "a JavaScript-only page"),
+];
+
 fn check_is_policy(doc: &Document) -> Result<(), Skip> {
     let chars = doc.text.chars().filter(|c| !c.is_whitespace()).count();
     if chars < MIN_POLICY_CHARS {
+        if let Some((_, what)) = NO_DOCUMENT.iter().find(|(phrase, _)| doc.text.contains(phrase)) {
+            return Err(Skip::NoDocument(what));
+        }
         return Err(Skip::TooShort(chars));
     }
     if !(doc.text.contains("个人信息") || doc.text.contains("隐私")) {
         return Err(Skip::NotAPolicy);
     }
     Ok(())
+}
+
+/// Where the privacy policy starts when a terms-of-service agreement comes first: the
+/// first short line titled as a policy (…隐私政策) after a line titled as an agreement
+/// (…用户协议), past the first tenth of the text.
+pub fn policy_start(doc: &Document, lexicon: &Lexicon) -> Option<usize> {
+    let cues = &lexicon.cues;
+    let is_title = |line: &str| line.chars().count() <= 40 && !line.contains(['。', '，', '；']);
+    let mut agreement_seen = false;
+    let mut offset = 0;
+    for line in doc.text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let title = line.trim().trim_matches(['《', '》', '“', '”', '#', '*', ' ']);
+        if !is_title(title) {
+            continue;
+        }
+        if cues.agreement_title.find_in(title).is_some() && cues.policy_title.find_in(title).is_none() {
+            agreement_seen = true;
+        } else if agreement_seen && cues.policy_title.find_in(title).is_some() && start * 10 > doc.text.len()
+        {
+            return Some(start);
+        }
+    }
+    None
 }
 
 /// Reads one policy file and builds its graph.
@@ -231,6 +280,7 @@ pub fn build(store: &StoreDir, paths: &[PathBuf], options: &BuildOptions) -> Res
     let files = input_files(paths)?;
     let ids = policy_ids(&files);
     let _lock = store.lock()?;
+    store.remove_stale_temporaries()?;
     let extractor = Extractor::new()?;
     store.write_ontology(&ontology_quads(&extractor.lexicon)?)?;
     let manifest = Mutex::new(store.manifest()?);
@@ -370,6 +420,39 @@ mod tests {
         assert_ne!(ids[0], ids[1]);
         assert!(ids[0].starts_with("x~"));
         assert_eq!(ids, policy_ids(&files));
+    }
+
+    #[test]
+    fn a_policy_after_a_user_agreement_is_read_from_its_title() {
+        let extractor = Extractor::new().unwrap();
+        let agreement = "本协议约定您使用本服务的权利义务。".repeat(30);
+        let text = format!(
+            "示例用户协议\n{agreement}\n我们会收集您的通讯录信息以便邀请好友。\n示例隐私政策\n{}\n我们会收集您的设备型号。",
+            "本政策说明我们如何处理您的个人信息。".repeat(10)
+        );
+        let (doc, extraction) = extractor.read(text.as_bytes(), None).unwrap();
+        let start = policy_start(&doc, &extractor.lexicon).expect("the policy part is found");
+        assert!(doc.text[start..].starts_with("示例隐私政策"));
+        let collected: Vec<&str> = extraction
+            .practices
+            .iter()
+            .flat_map(|p| p.data.iter().map(|t| t.surface.as_str()))
+            .collect();
+        assert!(collected.contains(&"设备型号"), "{collected:?}");
+        assert!(
+            !collected.iter().any(|d| d.contains("通讯录")),
+            "read the agreement: {collected:?}"
+        );
+    }
+
+    #[test]
+    fn pages_without_a_document_say_what_they_are() {
+        let extractor = Extractor::new().unwrap();
+        let js = extractor
+            .read(b"You need to enable JavaScript to run this app.", None)
+            .unwrap_err();
+        assert_eq!(js, Skip::NoDocument("a JavaScript-only page"));
+        assert_eq!(js.to_string(), "no policy text: a JavaScript-only page");
     }
 
     #[test]

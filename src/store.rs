@@ -114,6 +114,22 @@ impl StoreDir {
         self.write_graph(ONTOLOGY_FILE.trim_end_matches(".nq"), quads)
     }
 
+    /// Removes temporary files that a killed build left behind. Only call with the build
+    /// lock held: then no other writer can own them.
+    pub fn remove_stale_temporaries(&self) -> Result<usize> {
+        let mut removed = 0;
+        for dir in [self.root.clone(), self.graphs_dir()] {
+            let Ok(entries) = fs::read_dir(&dir) else { continue };
+            for entry in entries.flatten() {
+                if entry.file_name().to_string_lossy().ends_with(".tmp") {
+                    fs::remove_file(entry.path())?;
+                    removed += 1;
+                }
+            }
+        }
+        Ok(removed)
+    }
+
     /// Removes a policy's graph file, if any.
     pub fn remove_graph(&self, id: &str) -> Result<()> {
         match fs::remove_file(self.graph_path(id)) {
