@@ -210,6 +210,8 @@ impl Reader<'_> {
             self.table_section = section;
         }
         if sentence.is_heading {
+            // An SDK's name standing as a heading opens its block of fields.
+            self.read_party_line(doc, sentence, view);
             return;
         }
         let (frame_features, frame_span) = self.frame_features(view);
@@ -224,7 +226,9 @@ impl Reader<'_> {
             .and_then(|lead| self.lead_permission(lead));
         let purpose = self.purpose(text);
 
-        self.read_fields(view, index);
+        if self.read_party_line(doc, sentence, view) || self.read_fields(view, index) {
+            return;
+        }
         if self.in_rights_section(doc, sentence) {
             return;
         }
@@ -455,12 +459,15 @@ impl Reader<'_> {
     }
 
     /// `SDK名称：X … 收集个人信息类型：A、B` (a flattened table row or key–value list).
-    fn read_fields(&mut self, view: &View, index: usize) {
+    /// Returns whether the sentence was a record (it named a party or listed its data):
+    /// then it states no collection by the operator, whatever verbs its keys hold.
+    fn read_fields(&mut self, view: &View, index: usize) -> bool {
         let text = view.text;
         let fields = key_values(text);
         if fields.is_empty() {
-            return;
+            return false;
         }
+        let mut record = false;
         let cues = &self.lexicon.cues;
         for (key, value) in fields {
             let key_text = key_core(&text[key]);
@@ -475,8 +482,10 @@ impl Reader<'_> {
                 if !parties.is_empty() {
                     self.table_party = parties.clone();
                     self.remember_parties(&parties);
+                    record = true;
                 }
             } else if cues.field_data.suffix_of(key_text).is_some() && !self.table_party.is_empty() {
+                record = true;
                 let items = self.parse_list(view, value);
                 let data = self.data_terms(&items, index, false);
                 if !data.is_empty() {
@@ -493,6 +502,32 @@ impl Reader<'_> {
                 }
             }
         }
+        record
+    }
+
+    /// A line that is only a party's name (`友盟移动统计SDK`) opens a block of fields about
+    /// it (`收集个人信息类型：…` on the following lines).
+    fn read_party_line(&mut self, doc: &Document, sentence: &Sentence, view: &View) -> bool {
+        let text = view.text;
+        let whole_line = doc.text[..sentence.range.start].ends_with('\n') || sentence.range.start == 0;
+        let n = text.chars().count();
+        if !whole_line || n > 30 || text.contains(['：', ':', '。', '，']) {
+            return false;
+        }
+        let items = self.parse_list(view, 0..text.len());
+        // Only a name that is surely a party: a lexicon one, or one that says it is an SDK.
+        let names_sdk =
+            |t: &Term| matches!(t.entity, Entity::Concept(_)) || fold(&t.surface).ends_with("sdk");
+        let all_parties = !items.is_empty()
+            && items
+                .iter()
+                .all(|i| i.term.kind(self.lexicon) == Kind::ThirdParty && names_sdk(&i.term));
+        if all_parties {
+            self.table_party = items.into_iter().map(|i| i.term).collect();
+            let parties = self.table_party.clone();
+            self.remember_parties(&parties);
+        }
+        all_parties
     }
 
     fn remember_parties(&mut self, parties: &[Term]) {
@@ -1172,7 +1207,12 @@ impl Reader<'_> {
         if folded.ends_with("权限") && n > 2 {
             return Some(self.open_term(Kind::Permission, cleaned));
         }
-        if cues.party_head.suffix_of(&folded).is_some() && !folded.ends_with("信息") {
+        if cues
+            .party_head
+            .suffix_of(&folded)
+            .is_some_and(|head| head.len() < folded.len())
+            && !folded.ends_with("信息")
+        {
             return Some(self.open_term(Kind::ThirdParty, cleaned));
         }
         // A head noun alone (类型, 时间, 情况) names nothing; it needs a modifier.

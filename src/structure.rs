@@ -178,7 +178,8 @@ fn heading_style(line: &str) -> Option<(Style, &str)> {
         return None;
     }
     let style = numbering_style(trimmed).unwrap_or(Style::Plain);
-    if style == Style::Plain && chars > 25 {
+    // An unnumbered `key：value` line is a field of a record, not a title.
+    if style == Style::Plain && (chars > 25 || body.contains(['：', ':'])) {
         return None;
     }
     Some((style, trimmed))
