@@ -93,6 +93,8 @@ pub fn extract(doc: &Document, lexicon: &Lexicon, segmenter: &Segmenter) -> Extr
         lexicon,
         products: &products,
         out: Extraction::default(),
+        pending: None,
+        previous: None,
         table_party: Vec::new(),
         table_section: None,
         line_parties: (usize::MAX, Vec::new()),
@@ -179,8 +181,27 @@ struct Item {
     members: Vec<Term>,
 }
 
+/// How to read a verbless list: as whose practice, and how sure it must be.
+#[derive(Debug, Clone)]
+struct ListContext {
+    features: Vec<String>,
+    purpose: Option<String>,
+    /// Third parties that collect the listed data (sharing), or none (the operator).
+    parties: Vec<Term>,
+    /// Specific data items the list must hold to count.
+    min_items: usize,
+    /// The list was announced by an earlier sentence: a line may be the bare list.
+    continues: bool,
+    /// Heading depth where it was announced: a heading this high ends it.
+    depth: usize,
+}
+
 struct Reader<'a> {
     lexicon: &'a Lexicon,
+    /// A list announced by an earlier sentence and not yet ended.
+    pending: Option<ListContext>,
+    /// The collection of the previous sentence, which a sentence opening with 包括 extends.
+    previous: Option<ListContext>,
     products: &'a [String],
     out: Extraction,
     /// Party named by the last `SDK名称：X` field, with the section it was named in.
@@ -210,6 +231,13 @@ impl Reader<'_> {
             self.table_section = section;
         }
         if sentence.is_heading {
+            if self
+                .pending
+                .as_ref()
+                .is_some_and(|p| sentence.path.len() <= p.depth)
+            {
+                self.pending = None;
+            }
             // An SDK's name standing as a heading opens its block of fields.
             self.read_party_line(doc, sentence, view);
             return;
@@ -234,6 +262,7 @@ impl Reader<'_> {
         }
 
         let verbs = self.verbs(view, &frame_span);
+        let mut announced: Option<ListContext> = None;
         let mut consumed_until = 0;
         let mut sentence_practices: Vec<Practice> = Vec::new();
         for (vi, verb) in verbs.iter().enumerate() {
@@ -298,6 +327,24 @@ impl Reader<'_> {
                     }
                     let parties = self.acting_parties(view, doc, sentence, &clause, verb);
                     let items = self.parse_list(view, object.clone());
+                    let specific = items
+                        .iter()
+                        .any(|i| i.term.kind(self.lexicon) == Kind::DataItem && !self.is_generic(&i.term));
+                    let object_text = &text[object.clone()];
+                    let points_ahead = ["以下", "如下", "下列", "下述"]
+                        .iter()
+                        .any(|w| object_text.contains(w))
+                        || text.trim_end().ends_with(['：', ':']);
+                    if !specific && !negated && points_ahead {
+                        announced = Some(ListContext {
+                            features: features.clone(),
+                            purpose: purpose.clone(),
+                            parties: parties.clone(),
+                            min_items: 1,
+                            continues: true,
+                            depth: sentence.path.len(),
+                        });
+                    }
                     self.emit_collection(
                         &mut sentence_practices,
                         &items,
@@ -310,9 +357,54 @@ impl Reader<'_> {
                 }
             }
         }
-        if sentence_practices.is_empty() && self.in_collection_part(doc, sentence) {
-            self.read_enumeration(view, &features, &purpose, index, &mut sentence_practices);
+        let continues_previous = self
+            .lexicon
+            .cues
+            .enumeration
+            .prefix_of(text.trim_start())
+            .is_some();
+        if sentence_practices.is_empty() && continues_previous && self.pending.is_none() {
+            // `…我们会自动收集您的使用情况。包括您的登录账号、IP地址。`
+            if let Some(previous) = self.previous.clone() {
+                self.read_enumeration(view, &previous, index, &mut sentence_practices);
+            }
         }
+        if sentence_practices.is_empty() {
+            if let Some(pending) = self.pending.take() {
+                // A list announced by an earlier sentence (`…收集以下信息：`) goes on here,
+                // or ends.
+                if self.read_enumeration(view, &pending, index, &mut sentence_practices) {
+                    self.pending = Some(pending);
+                }
+            } else if self.in_collection_part(doc, sentence) {
+                let list = ListContext {
+                    features: features.clone(),
+                    purpose: purpose.clone(),
+                    parties: Vec::new(),
+                    min_items: 2,
+                    continues: false,
+                    depth: sentence.path.len(),
+                };
+                self.read_enumeration(view, &list, index, &mut sentence_practices);
+            }
+        } else {
+            self.pending = None;
+        }
+        if let Some(list) = announced {
+            self.pending = Some(list);
+        }
+        // What this sentence collected, for a next sentence that opens with 包括.
+        self.previous = sentence_practices
+            .iter()
+            .find(|p| !p.negated && !p.data.is_empty())
+            .map(|p| ListContext {
+                features: p.features.clone(),
+                purpose: p.purpose.clone(),
+                parties: p.recipients.clone(),
+                min_items: 1,
+                continues: true,
+                depth: sentence.path.len(),
+            });
 
         // Permissions named in the sentence but not yet tied to a practice: the
         // sentence's features require them.
@@ -372,19 +464,20 @@ impl Reader<'_> {
     fn read_enumeration(
         &mut self,
         view: &View,
-        features: &[String],
-        purpose: &Option<String>,
+        list: &ListContext,
         index: usize,
         practices: &mut Vec<Practice>,
-    ) {
+    ) -> bool {
         let text = view.text;
         let cues = &self.lexicon.cues;
         let opener = text
             .find(['：', ':'])
             .map(|at| (at, at + text[at..].chars().next().map_or(1, char::len_utf8)))
             .or_else(|| cues.enumeration.find_in(text).map(|(at, w)| (at, at + w.len())));
+        // Continuing a list announced earlier, a line may be the bare list itself.
+        let opener = opener.or(if list.continues { Some((0, 0)) } else { None });
         let Some((mut head_end, mut list_start)) = opener else {
-            return;
+            return false;
         };
         // `概要：浏览使用信息主要包括：…`: the list opens at the last opener near the start.
         while let Some((at, len)) = {
@@ -403,7 +496,7 @@ impl Reader<'_> {
             list_start = head_end + len;
         }
         if self.is_negated(text, 0, head_end) || cues.negation.find_in(&text[list_start..]).is_some() {
-            return;
+            return false;
         }
         let mut start = list_start;
         let rest = &text[start..];
@@ -423,8 +516,8 @@ impl Reader<'_> {
             .iter()
             .filter(|i| i.term.kind(self.lexicon) == Kind::DataItem && !self.is_generic(&i.term))
             .count();
-        if specific < 2 {
-            return;
+        if specific < list.min_items {
+            return false;
         }
         let mut data = self.data_terms(&items, index, false);
         // The words before the list name what it enumerates: `设备信息：如…`.
@@ -446,16 +539,22 @@ impl Reader<'_> {
                 data.insert(0, general);
             }
         }
+        let kind = if list.parties.is_empty() {
+            PracticeKind::Collection
+        } else {
+            PracticeKind::Sharing
+        };
         practices.push(Practice {
-            kind: PracticeKind::Collection,
+            kind,
             negated: false,
-            features: features.to_vec(),
+            features: list.features.clone(),
             permission: None,
             data,
-            recipients: Vec::new(),
-            purpose: purpose.clone(),
+            recipients: list.parties.clone(),
+            purpose: list.purpose.clone(),
             sentence: index,
         });
+        true
     }
 
     /// `SDK名称：X … 收集个人信息类型：A、B` (a flattened table row or key–value list).
@@ -1693,7 +1792,15 @@ fn clean_term<'t>(lexicon: &Lexicon, text: &'t str) -> &'t str {
             t = rest.trim();
         }
     }
-    t.trim_matches(|c: char| c.is_whitespace() || matches!(c, '“' | '”' | '"'))
+    t = t.trim_matches(|c: char| c.is_whitespace() || matches!(c, '“' | '”' | '"'));
+    // A bracket left over from the list around the term: `性别）` at the end of `（例如…性别）`.
+    if !t.contains(['（', '(']) {
+        t = t.trim_end_matches(['）', ')']);
+    }
+    if !t.contains(['）', ')']) {
+        t = t.trim_start_matches(['（', '(']);
+    }
+    t
 }
 
 fn strip_determiners<'t>(lexicon: &Lexicon, text: &'t str) -> &'t str {
