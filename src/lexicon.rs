@@ -210,6 +210,7 @@ pub struct Cues {
     pub instruction: Words,
     pub not_a_feature: Words,
     pub agreement_title: Words,
+    pub purpose_frame: Words,
 }
 
 /// Concepts indexed by their folded surface forms, plus the cue words.
@@ -359,6 +360,7 @@ impl Lexicon {
             instruction: cue("instruction", false),
             not_a_feature: cue("not-a-feature", false),
             agreement_title: cue("agreement-title", false),
+            purpose_frame: cue("purpose-frame", false),
         };
         let longest_label = by_surface.keys().map(|s| s.chars().count()).max().unwrap_or(0);
         let prefixes = by_surface

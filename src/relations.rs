@@ -95,6 +95,7 @@ pub fn extract(doc: &Document, lexicon: &Lexicon, segmenter: &Segmenter) -> Extr
         out: Extraction::default(),
         pending: None,
         previous: None,
+        previous_features: Vec::new(),
         table_party: Vec::new(),
         table_section: None,
         line_parties: (usize::MAX, Vec::new()),
@@ -202,6 +203,8 @@ struct Reader<'a> {
     pending: Option<ListContext>,
     /// The collection of the previous sentence, which a sentence opening with 包括 extends.
     previous: Option<ListContext>,
+    /// The features of the previous sentence, for one that refers back (这类信息…).
+    previous_features: Vec<String>,
     products: &'a [String],
     out: Extraction,
     /// Party named by the last `SDK名称：X` field, with the section it was named in.
@@ -245,9 +248,15 @@ impl Reader<'_> {
         let (frame_features, frame_span) = self.frame_features(view);
         let features = if !frame_features.is_empty() {
             frame_features
+        } else if let Some(purpose_features) = self.purpose_frame_features(view) {
+            purpose_features
+        } else if self.refers_back(text) && !self.previous_features.is_empty() {
+            // `这类信息包括…` goes on about the previous sentence, in its feature.
+            self.previous_features.clone()
         } else {
             self.context_features(doc, sentence, view)
         };
+        self.previous_features = features.clone();
         let lead_permission = sentence
             .lead
             .as_deref()
@@ -1438,12 +1447,19 @@ impl Reader<'_> {
             let Some((close_at, close)) = cues.feature_close.find_all(window).into_iter().next() else {
                 continue;
             };
-            // A bare 使用 or a bare 时 must come with 功能/服务 to count as a frame.
+            // A bare 使用 must come with 功能/服务 to count as a frame; a bare 当您/在您
+            // frames only a short phrase closed by 时 or 功能 (当您注册、登录时), not a clause.
             let weak_open = open == "使用" || open == "在使用";
             if weak_open && !(close.starts_with("功能") || close.starts_with("服务")) {
                 continue;
             }
             let phrase = &window[..close_at];
+            let bare_you = !open.contains("使用") && !open.contains("参与") && !open.contains("进行");
+            if bare_you
+                && (phrase.chars().count() > 8 || !(close.starts_with('时') || close.starts_with("功能")))
+            {
+                continue;
+            }
             let features = self.split_features(view, after, phrase);
             if !features.is_empty() {
                 return (features, Some(at..after + close_at + close.len()));
@@ -1528,7 +1544,17 @@ impl Reader<'_> {
         ]
         .iter()
         .any(|w| name.starts_with(w));
+        // A clause, not a name: verbs of mechanism, or a list closed by 等 inside.
+        let clause_like = [
+            "触发", "生成", "具备", "启动", "安装", "基于", "才会", "特定", "实现", "进行",
+        ]
+        .iter()
+        .any(|w| name.contains(w))
+            || name
+                .find('等')
+                .is_some_and(|at| at + '等'.len_utf8() < name.len());
         if !(2..=MAX_FEATURE_CHARS).contains(&n)
+            || clause_like
             || determiner_start
             || name.contains(['您', '你', '的', '(', '（', '【', '“', '"', '/'])
             || name.contains("我们")
@@ -1557,6 +1583,27 @@ impl Reader<'_> {
             return None;
         }
         Some(canonical(name))
+    }
+
+    /// `为了给您进行个性化推荐，我们会收集…`: a purpose clause opening the sentence names
+    /// the function; kept only when it reads as a feature name.
+    fn purpose_frame_features(&self, view: &View) -> Option<Vec<String>> {
+        let text = view.text;
+        let head = text.trim_start();
+        let opener = self.lexicon.cues.purpose_frame.prefix_of(head)?;
+        let start = text.len() - head.len() + opener.len();
+        let clause = clause_of(text, start);
+        let phrase = &text[start..clause.end.max(start)];
+        let feature = self.clean_feature(phrase)?;
+        (feature.chars().count() <= 8).then(|| vec![feature])
+    }
+
+    /// A sentence that opens by pointing back at the previous one: `这类信息`, `上述信息`.
+    fn refers_back(&self, text: &str) -> bool {
+        let head: String = text.trim_start().chars().take(6).collect();
+        ["这类", "此类", "这些", "上述", "前述", "该类", "以上"]
+            .iter()
+            .any(|w| head.starts_with(w))
     }
 
     /// Features when the sentence has no frame: an inline `X功能`, the line's label, or
