@@ -160,25 +160,16 @@ pub fn policy_quads(
         let data: Vec<NamedNode> = practice
             .data
             .iter()
-            .map(|t| {
-                let n = g.entity(t, lexicon);
-                g.add(&node, pk("data"), n.clone());
-                n
-            })
+            .map(|t| g.link(&node, "data", t, lexicon))
             .collect();
-        let permission = practice.permission.as_ref().map(|t| {
-            let n = g.entity(t, lexicon);
-            g.add(&node, pk("permission"), n.clone());
-            n
-        });
+        let permission = practice
+            .permission
+            .as_ref()
+            .map(|t| g.link(&node, "permission", t, lexicon));
         let recipients: Vec<NamedNode> = practice
             .recipients
             .iter()
-            .map(|t| {
-                let n = g.entity(t, lexicon);
-                g.add(&node, pk("recipient"), n.clone());
-                n
-            })
+            .map(|t| g.link(&node, "recipient", t, lexicon))
             .collect();
         if let Some(purpose) = &practice.purpose {
             let p = NamedNode::new_unchecked(format!("{policy_iri}/purpose/{}", iri_segment(purpose)));
@@ -257,6 +248,13 @@ impl GraphBuilder {
         self.add(node, rdf::TYPE, pk(class));
         self.add(node, rdfs::LABEL, Literal::from(label));
         self.add(node, pk("surface"), Literal::from(label));
+    }
+
+    /// Links a practice to the node of a term through `pk:<property>`; returns the node.
+    fn link(&mut self, practice: &NamedNode, property: &str, term: &Term, lexicon: &Lexicon) -> NamedNode {
+        let node = self.entity(term, lexicon);
+        self.add(practice, pk(property), node.clone());
+        node
     }
 
     /// The node of a term, with its label and this surface form. An open term is typed

@@ -68,6 +68,27 @@ pub struct Practice {
     pub sentence: usize,
 }
 
+impl Practice {
+    /// The features use a permission, with no data named: `需要获取您的麦克风权限`.
+    fn permission_only(
+        permission: Term,
+        features: &[String],
+        purpose: &Option<String>,
+        sentence: usize,
+    ) -> Self {
+        Practice {
+            kind: PracticeKind::Collection,
+            negated: false,
+            features: features.to_vec(),
+            permission: Some(permission),
+            data: Vec::new(),
+            recipients: Vec::new(),
+            purpose: purpose.clone(),
+            sentence,
+        }
+    }
+}
+
 /// `general` includes `specific`: `唯一设备识别码（IMEI）`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Inclusion {
@@ -719,16 +740,7 @@ impl Reader<'_> {
         }
         if !negated {
             for permission in permission_items {
-                practices.push(Practice {
-                    kind: PracticeKind::Collection,
-                    negated: false,
-                    features: features.to_vec(),
-                    permission: Some(permission),
-                    data: Vec::new(),
-                    recipients: Vec::new(),
-                    purpose: purpose.clone(),
-                    sentence: index,
-                });
+                practices.push(Practice::permission_only(permission, features, purpose, index));
             }
         }
     }
@@ -769,16 +781,7 @@ impl Reader<'_> {
                     .is_some_and(|q| q.entity == permission.entity)
             });
             if !carried {
-                practices.push(Practice {
-                    kind: PracticeKind::Collection,
-                    negated: false,
-                    features: features.to_vec(),
-                    permission: Some(permission),
-                    data: Vec::new(),
-                    recipients: Vec::new(),
-                    purpose: purpose.clone(),
-                    sentence: index,
-                });
+                practices.push(Practice::permission_only(permission, features, purpose, index));
             }
         }
     }
