@@ -51,6 +51,21 @@ impl Segmenter {
             .collect()
     }
 
+    /// The name at the end of a phrase: what follows the last function word that stands
+    /// as a word of its own (由, 是, 了, 的…). `全民K歌是由深圳市腾讯计算机系统有限公司` →
+    /// `深圳市腾讯计算机系统有限公司`: 系 inside 系统 is no such word, which only the
+    /// segmenter can tell. (Part-of-speech tags cut too much: 聚合 in a company name is
+    /// tagged a verb.)
+    pub fn trailing_name<'t>(&self, phrase: &'t str) -> &'t str {
+        const FUNCTION_WORDS: &[&str] = &["由", "是", "为", "指", "系", "即", "于", "了", "的", "在", "向"];
+        let name = self
+            .tokens(phrase)
+            .into_iter()
+            .rfind(|t| FUNCTION_WORDS.contains(&&phrase[t.clone()]))
+            .map_or(phrase, |t| &phrase[t.end..]);
+        name.trim_start_matches(['（', '(', '）', ')'])
+    }
+
     /// The underlying segmenter, for benchmarks that need bare jieba-rs.
     pub fn jieba(&self) -> &Jieba {
         &self.jieba

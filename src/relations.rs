@@ -2181,8 +2181,25 @@ pub fn find_operators(doc: &Document, lexicon: &Lexicon, segmenter: &Segmenter) 
             found.push(name);
         }
     };
-    for (at, _) in lexicon.cues.operator_marker.find_all(text) {
-        let before = text[..at].trim_end_matches(['（', '(', ' ']);
+    // The designation: a bracket right after the name that calls it 我们, however worded
+    // (`X（以下简称“我们”）`, `X(简称“我们”)`, `X（下文简称“小佩”或“我们”）`).
+    for (open, c) in text.char_indices().filter(|(_, c)| matches!(c, '（' | '(')) {
+        let inner_start = open + c.len_utf8();
+        let Some(close) = text[inner_start..]
+            .char_indices()
+            .take(40)
+            .find(|(_, c)| matches!(c, '）' | ')'))
+            .map(|(i, _)| inner_start + i)
+        else {
+            continue;
+        };
+        let inner = &text[inner_start..close];
+        let designates_us = inner.contains('称') && inner.contains("我们")
+            || lexicon.cues.operator_marker.find_in(inner).is_some();
+        if !designates_us {
+            continue;
+        }
+        let before = text[..open].trim_end();
         let start = before
             .char_indices()
             .rev()
@@ -2195,16 +2212,29 @@ pub fn find_operators(doc: &Document, lexicon: &Lexicon, segmenter: &Segmenter) 
             })
             .last()
             .map_or(before.len(), |(i, _)| i);
-        let candidate = &before[start..];
-        // The name starts after the last verb or preposition that stands as a word of
-        // its own (由, 是, 为…): `全民K歌是由深圳市腾讯计算机系统有限公司` — 系 inside 系统 is
-        // no such word, which only the segmenter can tell.
-        let name = segmenter
-            .tokens(candidate)
-            .into_iter()
-            .rfind(|t| ["由", "是", "为", "指", "系", "即"].contains(&&candidate[t.clone()]))
-            .map_or(candidate, |t| &candidate[t.end..]);
+        // Names may hold brackets (`小佩网络科技（上海）有限公司`), but not open with one.
+        let candidate = before[start..].trim_start_matches(['（', '(', '）', ')']);
+        // `X及其关联公司`: the operator is X.
+        let candidate = [
+            "及其关联公司",
+            "及关联公司",
+            "及其关联企业",
+            "及其关联方",
+            "及其子公司",
+        ]
+        .iter()
+        .find_map(|tail| candidate.find(tail).map(|at| &candidate[..at]))
+        .unwrap_or(candidate);
+        let name = segmenter.trailing_name(candidate);
+
         push(&mut found, name);
+    }
+    // Where the policy names a legal entity, descriptions (`…的服务提供者`) are not one.
+    if found
+        .iter()
+        .any(|n| lexicon.cues.company_suffix.suffix_of(n).is_some())
+    {
+        found.retain(|n| lexicon.cues.company_suffix.suffix_of(n).is_some());
     }
     if found.is_empty() {
         // `由X提供`, or a clause that opens with `X运营`/`X提供`, X a company name.
@@ -2355,6 +2385,29 @@ mod tests {
         let (_, x) = run(text);
         assert_eq!(x.products, vec!["全民K歌".to_owned()]);
         assert_eq!(x.operators, vec!["深圳市腾讯计算机系统有限公司".to_owned()]);
+    }
+
+    #[test]
+    fn operators_are_named_by_the_bracket_that_calls_them_us() {
+        let lexicon = Lexicon::embedded().unwrap();
+        let segmenter = Segmenter::new(&lexicon);
+        let operator = |text: &str| find_operators(&structure(text, &[]), &lexicon, &segmenter);
+        assert_eq!(
+            operator("欢迎使用。杭州聚合优量科技有限公司(以下简称“我们”)提供本服务。"),
+            vec!["杭州聚合优量科技有限公司"]
+        );
+        assert_eq!(
+            operator(
+                "本隐私政策规定了小佩网络科技（上海）有限公司及关联公司（下文简称“小佩”或“我们”）如何处理。"
+            ),
+            vec!["小佩网络科技(上海)有限公司"]
+        );
+        assert_eq!(
+            operator("本政策适用于由海南景文网络科技有限公司（以下称“景文网络”或“我们”）提供的产品。"),
+            vec!["海南景文网络科技有限公司"]
+        );
+        // A bracket that calls something else 我们 does not name an operator.
+        assert!(operator("我们会收集信息（例如您的姓名）。").is_empty());
     }
 
     #[test]
