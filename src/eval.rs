@@ -446,6 +446,25 @@ fn pairs(a: &BTreeSet<String>, b: &BTreeSet<String>) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// The gold facts of one relation: the annotations whose slots are all named (one with
+/// a null slot belongs to a coarser relation), each with its evidence.
+fn rows<T>(
+    items: &[T],
+    slots: impl Fn(&T) -> Vec<&Option<String>>,
+    evidence: impl Fn(&T) -> &String,
+) -> GoldFacts {
+    items
+        .iter()
+        .filter_map(|item| {
+            let slots = slots(item);
+            slots
+                .iter()
+                .all(|s| s.is_some())
+                .then(|| (slots.into_iter().cloned().collect(), evidence(item).clone()))
+        })
+        .collect()
+}
+
 /// Scores one gold annotation against the store.
 pub fn evaluate_policy(store: &Store, gold: &Gold) -> Result<PolicyScore> {
     let Some(graph) = graph_of(store, &gold.policy)? else {
@@ -503,81 +522,48 @@ pub fn evaluate_policy(store: &Store, gold: &Gold) -> Result<PolicyScore> {
             .collect(),
     );
 
-    let s = |x: &Option<String>| x.clone();
-    let one =
-        |x: &str| -> Vec<(Vec<Option<String>>, String)> { vec![(vec![Some(x.to_owned())], String::new())] };
+    let one = |x: &str| -> GoldFacts { vec![(vec![Some(x.to_owned())], String::new())] };
     let mut gold_facts: BTreeMap<&str, GoldFacts> = BTreeMap::new();
-    gold_facts.insert(
-        "collect",
-        gold.collect
-            .iter()
-            .filter(|c| c.data.is_some())
-            .map(|c| (vec![s(&c.data)], c.evidence.clone()))
-            .collect(),
-    );
+    gold_facts.insert("collect", rows(&gold.collect, |c| vec![&c.data], |c| &c.evidence));
     gold_facts.insert(
         "collect+feature",
-        gold.collect
-            .iter()
-            .filter(|c| c.data.is_some() && c.feature.is_some())
-            .map(|c| (vec![s(&c.feature), s(&c.data)], c.evidence.clone()))
-            .collect(),
+        rows(&gold.collect, |c| vec![&c.feature, &c.data], |c| &c.evidence),
     );
     gold_facts.insert(
         "permission",
-        gold.permission
-            .iter()
-            .filter(|c| c.permission.is_some())
-            .map(|c| (vec![s(&c.permission)], c.evidence.clone()))
-            .collect(),
+        rows(&gold.permission, |c| vec![&c.permission], |c| &c.evidence),
     );
     gold_facts.insert(
         "feature→permission",
-        gold.permission
-            .iter()
-            .filter(|c| c.permission.is_some() && c.feature.is_some())
-            .map(|c| (vec![s(&c.feature), s(&c.permission)], c.evidence.clone()))
-            .collect(),
+        rows(
+            &gold.permission,
+            |c| vec![&c.feature, &c.permission],
+            |c| &c.evidence,
+        ),
     );
     gold_facts.insert(
         "permission→data",
-        gold.permission
-            .iter()
-            .filter(|c| c.permission.is_some() && c.data.is_some())
-            .map(|c| (vec![s(&c.permission), s(&c.data)], c.evidence.clone()))
-            .collect(),
+        rows(
+            &gold.permission,
+            |c| vec![&c.permission, &c.data],
+            |c| &c.evidence,
+        ),
     );
     gold_facts.insert(
         "share",
-        gold.share
-            .iter()
-            .filter(|c| c.recipient.is_some())
-            .map(|c| (vec![s(&c.recipient)], c.evidence.clone()))
-            .collect(),
+        rows(&gold.share, |c| vec![&c.recipient], |c| &c.evidence),
     );
     gold_facts.insert(
         "share+data",
-        gold.share
-            .iter()
-            .filter(|c| c.recipient.is_some() && c.data.is_some())
-            .map(|c| (vec![s(&c.recipient), s(&c.data)], c.evidence.clone()))
-            .collect(),
+        rows(&gold.share, |c| vec![&c.recipient, &c.data], |c| &c.evidence),
     );
     gold_facts.insert(
         "includes",
-        gold.includes
-            .iter()
-            .filter(|c| c.general.is_some() && c.specific.is_some())
-            .map(|c| (vec![s(&c.general), s(&c.specific)], c.evidence.clone()))
-            .collect(),
+        rows(&gold.includes, |c| vec![&c.general, &c.specific], |c| &c.evidence),
     );
     gold_facts.insert(
         "not_collected",
-        gold.not_collected
-            .iter()
-            .filter(|c| c.data.is_some())
-            .map(|c| (vec![s(&c.data)], c.evidence.clone()))
-            .collect(),
+        rows(&gold.not_collected, |c| vec![&c.data], |c| &c.evidence),
     );
     gold_facts.insert("operator", gold.operator.iter().flat_map(|o| one(o)).collect());
     gold_facts.insert("product", gold.product.iter().flat_map(|o| one(o)).collect());
