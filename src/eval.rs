@@ -359,7 +359,7 @@ fn read_facts(store: &Store, graph: &str) -> Result<PolicyFacts> {
         store,
         &g(
             "SELECT ?p ?kind ?neg ?text ?d ?f ?perm ?r WHERE { GRAPH GRAPH_IRI {
-              ?p a ?kind ; pk:negated ?neg ; pk:evidence ?e . ?e pk:text ?text .
+              ?p a ?kind ; pk:evidence ?e . ?e pk:text ?text . OPTIONAL { ?p pk:negated ?neg }
               FILTER(?kind IN (pk:Collection, pk:Sharing))
               OPTIONAL { ?p pk:data ?d } OPTIONAL { ?p pk:feature ?f }
               OPTIONAL { ?p pk:permission ?perm } OPTIONAL { ?p pk:recipient ?r } } }",

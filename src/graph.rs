@@ -124,7 +124,11 @@ pub fn policy_quads(
             PracticeKind::Sharing => "Sharing",
         };
         g.add(&node, rdf::TYPE, pk(class));
-        g.add(&node, pk("negated"), Literal::from(practice.negated));
+        // Only the exception is written: a practice without `pk:negated true` is
+        // affirmative (saves a quad on nine practices in ten).
+        if practice.negated {
+            g.add(&node, pk("negated"), Literal::from(true));
+        }
         match (practice.kind, practice.negated) {
             (_, true) => stats.negated += 1,
             (PracticeKind::Collection, false) => stats.collections += 1,
@@ -247,7 +251,14 @@ impl GraphBuilder {
     fn labelled(&mut self, node: &NamedNode, class: &str, label: &str) {
         self.add(node, rdf::TYPE, pk(class));
         self.add(node, rdfs::LABEL, Literal::from(label));
-        self.add(node, pk("surface"), Literal::from(label));
+    }
+
+    /// A surface form is written only when it differs from the label: the label is
+    /// always one of the texts an entity matches, so repeating it is a wasted quad.
+    fn surface(&mut self, node: &NamedNode, label: &str, surface: &str) {
+        if surface != label {
+            self.add(node, pk("surface"), Literal::from(surface));
+        }
     }
 
     /// Links a practice to the node of a term through `pk:<property>`; returns the node.
@@ -267,7 +278,7 @@ impl GraphBuilder {
                 let c = lexicon.concept(*id);
                 let node = NamedNode::new_unchecked(&c.iri);
                 self.add(&node, rdfs::LABEL, Literal::from(c.label.as_str()));
-                self.add(&node, pk("surface"), Literal::from(term.surface.as_str()));
+                self.surface(&node, &c.label, &term.surface);
                 return node;
             }
             Entity::Open(kind, label) => {
@@ -282,7 +293,7 @@ impl GraphBuilder {
         };
         self.add(&node, rdf::TYPE, NamedNode::new_unchecked(kind.class_iri()));
         self.add(&node, rdfs::LABEL, Literal::from(label.as_str()));
-        self.add(&node, pk("surface"), Literal::from(term.surface.as_str()));
+        self.surface(&node, &label, &term.surface);
         node
     }
 }
