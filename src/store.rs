@@ -156,27 +156,36 @@ impl StoreDir {
         Ok(files)
     }
 
-    /// Loads every graph file into a new in-memory oxigraph store, files in parallel.
-    /// Each file is complete, because files only appear by rename; and each was written
-    /// by [`StoreDir::write_graph`], so it is parsed leniently (IRIs not re-validated,
-    /// which is most of the parsing time).
+    /// Loads every graph file into a new in-memory oxigraph store.
+    ///
+    /// Files are parsed in parallel, a batch at a time, and each batch is inserted in one
+    /// call: oxigraph's in-memory store inserts on one thread whatever we do, so many
+    /// concurrent small loaders only contend for it, while one whole-store batch would
+    /// hold every parsed quad in memory twice. Each file is complete, because files only
+    /// appear by rename; and each was written by [`StoreDir::write_graph`], so it is
+    /// parsed leniently (IRIs not re-validated, which is most of the parsing time).
     pub fn load(&self) -> Result<Store> {
+        /// Files per batch: big enough to keep both cores parsing, small enough that a
+        /// batch of parsed quads stays a few tens of MB.
+        const BATCH: usize = 256;
         let files = self.graph_files()?;
         let store = Store::new()?;
-        files.par_iter().try_for_each(|path| -> Result<()> {
-            let bytes = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-            let quads = RdfParser::from_format(RdfFormat::NQuads)
-                .lenient()
-                .for_slice(&bytes)
-                .collect::<Result<Vec<Quad>, _>>()
-                .with_context(|| format!("{} is not valid N-Quads", path.display()))?;
-            let mut loader = store.bulk_loader();
-            loader
-                .load_quads(quads)
-                .and_then(|()| loader.commit())
-                .with_context(|| format!("cannot load {}", path.display()))?;
-            Ok(())
-        })?;
+        for batch in files.chunks(BATCH) {
+            let quads = batch
+                .par_iter()
+                .map(|path| -> Result<Vec<Quad>> {
+                    let bytes = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+                    RdfParser::from_format(RdfFormat::NQuads)
+                        .lenient()
+                        .for_slice(&bytes)
+                        .collect::<Result<Vec<Quad>, _>>()
+                        .with_context(|| format!("{} is not valid N-Quads", path.display()))
+                })
+                .collect::<Result<Vec<_>>>()?;
+            store
+                .extend(quads.into_iter().flatten())
+                .context("cannot load the graph files")?;
+        }
         Ok(store)
     }
 
