@@ -13,8 +13,9 @@ use policykg::dot::{entity_graph, focus, to_dot};
 use policykg::eval::{evaluate, read_gold_dir};
 use policykg::export::{export, ExportFormat};
 use policykg::graph::policy_iri;
+use policykg::paths::{paths, PathFilter};
 use policykg::pipeline::{build, BuildOptions};
-use policykg::query::{canned, find_canned, parse_param, run, write, OutputFormat};
+use policykg::query::{canned, find_canned, parse_param, run, run_canned, write, OutputFormat};
 use policykg::store::{StoreDir, DEFAULT_STORE};
 
 /// Turn Chinese privacy policies (隐私政策) into a knowledge graph of personal-data flows,
@@ -94,7 +95,8 @@ enum Command {
         /// Read the query from this file.
         #[arg(long, value_name = "FILE", conflicts_with = "query")]
         file: Option<PathBuf>,
-        /// Bind a variable: NAME=VALUE (a plain literal), repeatable.
+        /// Bind a variable: NAME=VALUE, a plain literal, or an IRI written NAME=<IRI>;
+        /// repeatable.
         #[arg(long = "param", short = 'p', value_name = "NAME=VALUE", value_parser = parse_param)]
         params: Vec<(String, String)>,
         /// List the canned queries and what they answer.
@@ -103,6 +105,36 @@ enum Command {
         /// A canned query name, or SPARQL text.
         #[arg(value_name = "NAME|SPARQL", required_unless_present_any = ["file", "list"])]
         query: Option<String>,
+    },
+    /// Print an app's data flows as chains, with the policy's sentence for every hop.
+    ///
+    /// A path runs feature → permission → data item → third party, as far as the policy
+    /// states it: the feature that collects the item, the permission that unlocks it,
+    /// and the third party it is passed to. Each hop is followed by the sentence that
+    /// states it and the section it is in. Statements that something is not done never
+    /// make a hop. --data and --to match a label or the way the policy wrote it, exactly
+    /// if possible, else as a substring.
+    ///
+    /// Examples:
+    ///   policykg paths --app 我的音乐
+    ///   policykg paths --app 我的音乐 --to 友盟
+    ///   policykg paths --app 全民K歌 --data 位置信息 --format json
+    #[command(verbatim_doc_comment)]
+    Paths {
+        #[command(flatten)]
+        store: StoreArg,
+        /// The app: the product name as its policy writes it, or a policy id.
+        #[arg(long, short = 'a', value_name = "APP")]
+        app: String,
+        /// Only paths of this data item.
+        #[arg(long, short = 'd', value_name = "DATA")]
+        data: Option<String>,
+        /// Only paths to this third party.
+        #[arg(long, short = 't', value_name = "PARTY")]
+        to: Option<String>,
+        /// Chains for reading, or every hop with all its sentences as JSON.
+        #[arg(long, short = 'f', value_enum, default_value_t = PathsFormat::Text)]
+        format: PathsFormat,
     },
     /// Write the graph in a standard RDF syntax.
     ///
@@ -186,6 +218,14 @@ enum Command {
         #[arg(long, short = 'o', value_name = "FILE")]
         output: Option<PathBuf>,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum PathsFormat {
+    /// Numbered chains, each hop with its first sentence.
+    Text,
+    /// Every path, hop and sentence, as JSON.
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -282,13 +322,14 @@ fn run_cli(cli: Cli) -> Result<()> {
                 }
                 return Ok(());
             }
-            let text = match (&file, &query) {
-                (Some(f), _) => {
-                    std::fs::read_to_string(f).with_context(|| format!("cannot read {}", f.display()))?
-                }
+            let (text, canned_query) = match (&file, &query) {
+                (Some(f), _) => (
+                    std::fs::read_to_string(f).with_context(|| format!("cannot read {}", f.display()))?,
+                    None,
+                ),
                 (None, Some(q)) => match find_canned(q) {
-                    Some(c) => c.text.to_owned(),
-                    None if looks_like_sparql(q) => q.clone(),
+                    Some(c) => (c.text.to_owned(), Some(c)),
+                    None if looks_like_sparql(q) => (q.clone(), None),
                     None => {
                         let names: Vec<&str> = canned().iter().map(|c| c.name).collect();
                         bail!("no canned query '{q}' (known: {})", names.join(", "))
@@ -299,7 +340,10 @@ fn run_cli(cli: Cli) -> Result<()> {
             let started = Instant::now();
             let db = StoreDir::new(&store.store).load()?;
             let loaded = started.elapsed();
-            let answer = run(&db, &text, &params)?;
+            let answer = match &canned_query {
+                Some(c) => run_canned(&db, c, &params)?,
+                None => run(&db, &text, &params)?,
+            };
             let mut out = io::stdout().lock();
             write(&answer, format, &mut out)?;
             out.flush()?;
@@ -309,6 +353,25 @@ fn run_cli(cli: Cli) -> Result<()> {
                     loaded.as_secs_f64() * 1e3,
                     (started.elapsed() - loaded).as_secs_f64() * 1e3
                 );
+            }
+            Ok(())
+        }
+        Command::Paths {
+            store,
+            app,
+            data,
+            to,
+            format,
+        } => {
+            let db = StoreDir::new(&store.store).load()?;
+            let found = paths(&db, &app, &PathFilter { data, to })?;
+            let mut out = io::stdout().lock();
+            match format {
+                PathsFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&found)?)?,
+                PathsFormat::Text if found.is_empty() => {
+                    writeln!(out, "no data-flow path to a third party matches")?
+                }
+                PathsFormat::Text => write!(out, "{}", policykg::paths::to_text(&found))?,
             }
             Ok(())
         }

@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use anyhow::{anyhow, bail, Context, Result};
-use oxigraph::model::{Literal, Term, Variable};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Term, Variable};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{QueryResults, QuerySolution, SparqlEvaluator};
 use oxigraph::store::Store;
@@ -34,6 +34,33 @@ pub struct Canned {
 }
 
 impl Canned {
+    /// The parameters that name apps (`# Scope: app` in the header): bound, they confine
+    /// the query to those apps' policy graphs. See [`run_canned`].
+    pub fn scope_params(&self) -> impl Iterator<Item = &'static str> {
+        self.text
+            .lines()
+            .take_while(|l| l.starts_with('#'))
+            .filter_map(|l| l.trim_start_matches('#').trim().strip_prefix("Scope:"))
+            .flat_map(|names| names.split([',', ' ']).filter(|n| !n.is_empty()))
+    }
+
+    /// The parameters of the header's `# Example:` command line (`--param NAME=VALUE`).
+    pub fn example_params(&self) -> Vec<(String, String)> {
+        let Some(example) = self
+            .text
+            .lines()
+            .find_map(|l| l.trim_start_matches('#').trim().strip_prefix("Example:"))
+        else {
+            return Vec::new();
+        };
+        let words: Vec<&str> = example.split_whitespace().collect();
+        words
+            .windows(2)
+            .filter(|w| w[0] == "--param" || w[0] == "-p")
+            .filter_map(|w| parse_param(w[1]).ok())
+            .collect()
+    }
+
     /// The first comment line: what the query answers.
     pub fn summary(&self) -> &'static str {
         self.text
@@ -129,29 +156,163 @@ pub fn with_prefixes(query: &str) -> String {
 }
 
 /// Runs a SELECT or ASK query over the union of all graphs, binding `params`
-/// (`name=value`) to variables of the same name as plain literals.
+/// (`name=value`) to the variables of the same name.
 ///
-/// Parameters become a trailing `VALUES` block whose literals are written by oxigraph's
-/// own serializer (quotes and backslashes escaped), so a value can never change the
-/// query's structure.
+/// A value is a plain literal, or an IRI when written `<…>`. Parameters become a
+/// trailing `VALUES` block whose terms are written by oxigraph's own serializer (quotes
+/// and backslashes escaped, IRIs validated), so a value can never change the query's
+/// structure.
 pub fn run(store: &Store, query: &str, params: &[(String, String)]) -> Result<Answer> {
-    let mut text = with_prefixes(query);
-    if !params.is_empty() {
-        let mut variables = String::new();
-        let mut values = String::new();
-        for (name, value) in params {
-            let variable =
-                Variable::new(name).map_err(|_| anyhow!("'{name}' is not a SPARQL variable name"))?;
-            variables.push_str(&format!("{variable} "));
-            values.push_str(&format!("{} ", Literal::from(value.as_str())));
-        }
-        text.push_str(&format!("\nVALUES ({variables}) {{ ({values}) }}\n"));
+    run_in(store, query, params, None)
+}
+
+/// Runs a canned query. Its `# Scope:` parameters name apps: the query then reads only
+/// the graphs of the policies of those apps (and the ontology graph), which answers the
+/// same as reading every graph, because each of those queries ties its graph to the app,
+/// but visits one policy instead of the whole store.
+pub fn run_canned(store: &Store, canned: &Canned, params: &[(String, String)]) -> Result<Answer> {
+    let apps: Vec<&str> = canned
+        .scope_params()
+        .flat_map(|name| params.iter().filter(move |(n, _)| n == name))
+        .map(|(_, value)| value.as_str())
+        .collect();
+    if apps.is_empty() {
+        return run(store, canned.text, params);
     }
+    let graphs = policies_of_apps(store, &apps)?;
+    run_in(store, canned.text, params, Some(graphs))
+}
+
+/// The policy graphs whose product is labelled with one of `apps`.
+pub fn policies_of_apps(store: &Store, apps: &[&str]) -> Result<Vec<NamedNode>> {
+    let values: Vec<String> = apps.iter().map(|a| Literal::from(*a).to_string()).collect();
+    let query = format!(
+        "SELECT DISTINCT ?g WHERE {{ VALUES ?app {{ {} }} GRAPH ?g {{ ?g pk:product ?p . ?p rdfs:label ?app }} }}",
+        values.join(" ")
+    );
+    let Answer::Solutions { rows, .. } = run(store, &query, &[])? else {
+        unreachable!("a SELECT query")
+    };
+    Ok(rows
+        .into_iter()
+        .filter_map(|row| match row.into_iter().next().flatten() {
+            Some(Term::NamedNode(n)) => Some(n),
+            _ => None,
+        })
+        .collect())
+}
+
+/// The query with `params` bound as `VALUES` blocks.
+///
+/// Every parameter goes into a trailing `VALUES` block, which binds it by definition.
+/// oxigraph plans that block last, though, so a bound query would still walk the whole
+/// store; the parameters the query does not assign itself (`AS ?x`) are therefore also
+/// put in a `VALUES` block at the head of the outermost group, where the planner starts
+/// from them. Joining the same values twice changes nothing. If the head cannot be found
+/// the trailing block alone still answers correctly, only slower.
+fn bind_params(text: &str, params: &[(String, String)]) -> Result<String> {
+    if params.is_empty() {
+        return Ok(text.to_owned());
+    }
+    let mut bound = Vec::new();
+    for (name, value) in params {
+        let variable = Variable::new(name).map_err(|_| anyhow!("'{name}' is not a SPARQL variable name"))?;
+        bound.push((variable, param_term(value)?));
+    }
+    let block = |vars: &[&(Variable, Term)]| {
+        let names: Vec<String> = vars.iter().map(|(v, _)| v.to_string()).collect();
+        let values: Vec<String> = vars.iter().map(|(_, t)| t.to_string()).collect();
+        format!("VALUES ({}) {{ ({}) }}", names.join(" "), values.join(" "))
+    };
+    let all: Vec<&(Variable, Term)> = bound.iter().collect();
+    let mut out = text.to_owned();
+    let assigned = assigned_variables(text);
+    let leading: Vec<&(Variable, Term)> = bound
+        .iter()
+        .filter(|(v, _)| !assigned.contains(&v.as_str().to_owned()))
+        .collect();
+    if let (false, Some(brace)) = (leading.is_empty(), first_group_brace(text)) {
+        out.insert_str(brace + 1, &format!(" {} ", block(&leading)));
+    }
+    out.push_str(&format!("\n{}\n", block(&all)));
+    Ok(out)
+}
+
+/// Byte offset of the `{` that opens the query's outermost group: the first brace outside
+/// comments, IRIs and string literals.
+fn first_group_brace(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'#' => i = text[i..].find('\n').map_or(bytes.len(), |n| i + n),
+            b'<' if text[i + 1..].starts_with(|c: char| !c.is_whitespace() && c != '=') => {
+                i = text[i..].find('>').map_or(bytes.len(), |n| i + n)
+            }
+            q @ (b'"' | b'\'') => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != q {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'{' => return Some(i),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Variables the query assigns itself (`… AS ?x`, `VALUES ?x`), which a leading
+/// `VALUES` block may not bind first.
+fn assigned_variables(text: &str) -> Vec<String> {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || "(){}".contains(c))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words
+        .windows(2)
+        .filter(|w| w[0].eq_ignore_ascii_case("AS") || w[0].eq_ignore_ascii_case("VALUES"))
+        .filter_map(|w| w[1].strip_prefix(['?', '$']))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Runs a query over the policy graphs `graphs` only (and the ontology graph): as named
+/// graphs for `GRAPH ?g` patterns, and merged as the default graph.
+pub fn run_in_graphs(
+    store: &Store,
+    query: &str,
+    params: &[(String, String)],
+    graphs: Vec<NamedNode>,
+) -> Result<Answer> {
+    run_in(store, query, params, Some(graphs))
+}
+
+/// Runs a query over `graphs` only (and the ontology graph), or over every graph.
+fn run_in(
+    store: &Store,
+    query: &str,
+    params: &[(String, String)],
+    graphs: Option<Vec<NamedNode>>,
+) -> Result<Answer> {
     let mut prepared = SparqlEvaluator::new()
-        .parse_query(&text)
+        .parse_query(&bind_params(&with_prefixes(query), params)?)
         .context("the query is not valid SPARQL")?;
-    prepared.dataset_mut().set_default_graph_as_union();
-    match prepared.on_store(store).execute()? {
+    match graphs {
+        None => prepared.dataset_mut().set_default_graph_as_union(),
+        Some(graphs) => {
+            let ontology = NamedNode::new_unchecked(crate::graph::ONTOLOGY_GRAPH);
+            let mut default: Vec<GraphName> = graphs.iter().cloned().map(GraphName::from).collect();
+            default.push(ontology.clone().into());
+            prepared.dataset_mut().set_default_graph(default);
+            let mut named: Vec<NamedOrBlankNode> = graphs.into_iter().map(NamedOrBlankNode::from).collect();
+            named.push(ontology.into());
+            prepared.dataset_mut().set_available_named_graphs(named);
+        }
+    }
+    let prepared = prepared.on_store(store);
+    match prepared.execute()? {
         QueryResults::Solutions(solutions) => {
             let variables = solutions.variables().to_vec();
             let rows = solutions
@@ -163,6 +324,16 @@ pub fn run(store: &Store, query: &str, params: &[(String, String)]) -> Result<An
         QueryResults::Graph(_) => {
             bail!("CONSTRUCT and DESCRIBE queries are for `policykg export`; use SELECT or ASK here")
         }
+    }
+}
+
+/// A parameter value as an RDF term: `<…>` is an IRI, anything else a plain literal.
+pub fn param_term(value: &str) -> Result<Term> {
+    match value.strip_prefix('<').and_then(|v| v.strip_suffix('>')) {
+        Some(iri) => Ok(NamedNode::new(iri)
+            .with_context(|| format!("'{iri}' is not a valid IRI"))?
+            .into()),
+        None => Ok(Literal::from(value).into()),
     }
 }
 
@@ -308,7 +479,7 @@ pub fn parse_param(text: &str) -> Result<(String, String), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use oxigraph::model::{GraphName, NamedNode, Quad};
+    use oxigraph::model::Quad;
 
     fn store() -> Store {
         let store = Store::new().unwrap();
@@ -333,6 +504,41 @@ mod tests {
         assert_eq!(hit.len(), 1);
         let injection = run(&store, q, &[("app".into(), "x\" } UNION { ?s ?p ?o".into())]).unwrap();
         assert_eq!(injection.len(), 0);
+    }
+
+    #[test]
+    fn params_lead_the_outer_group_unless_the_query_assigns_them() {
+        let q =
+            "PREFIX x: <http://e/{> # a { in a comment\nSELECT ?a ?k WHERE { ?s ?p ?a . BIND(\"{\" AS ?k) }";
+        let text = bind_params(q, &[("a".into(), "v".into()), ("k".into(), "w".into())]).unwrap();
+        let head = text.find("WHERE {").unwrap() + "WHERE {".len();
+        assert!(text[head..].starts_with(" VALUES (?a) { (\"v\") }"), "{text}");
+        assert!(
+            text.trim_end().ends_with("VALUES (?a ?k) { (\"v\" \"w\") }"),
+            "{text}"
+        );
+        assert_eq!(assigned_variables(q), ["k"]);
+    }
+
+    #[test]
+    fn params_written_in_angle_brackets_are_iris() {
+        let store = store();
+        let q = "SELECT ?l WHERE { ?s rdfs:label ?l }";
+        let hit = run(
+            &store,
+            q,
+            &[("s".into(), "<https://w3id.org/policykg/product/全民K歌>".into())],
+        )
+        .unwrap();
+        assert_eq!(hit.len(), 1);
+        let miss = run(
+            &store,
+            q,
+            &[("s".into(), "https://w3id.org/policykg/product/全民K歌".into())],
+        )
+        .unwrap();
+        assert_eq!(miss.len(), 0, "without brackets the value is a literal");
+        assert!(run(&store, q, &[("s".into(), "<not an iri>".into())]).is_err());
     }
 
     #[test]
@@ -371,6 +577,61 @@ mod tests {
             lines[0].find('│').map(|i| display_width(&lines[0][..i])),
             lines[2].find('│').map(|i| display_width(&lines[2][..i]))
         );
+    }
+
+    #[test]
+    fn headers_declare_scope_and_example_parameters() {
+        let compare = find_canned("compare-apps").unwrap();
+        assert_eq!(compare.scope_params().collect::<Vec<_>>(), ["a", "b"]);
+        assert_eq!(
+            compare.example_params(),
+            [
+                ("a".to_owned(), "全民K歌".to_owned()),
+                ("b".to_owned(), "我的音乐".to_owned())
+            ]
+        );
+        assert_eq!(find_canned("policies").unwrap().scope_params().count(), 0);
+    }
+
+    #[test]
+    fn a_scoped_query_reads_only_the_apps_graphs() {
+        let store = store();
+        let other = GraphName::NamedNode(NamedNode::new_unchecked("https://w3id.org/policykg/policy/b"));
+        let product = NamedNode::new_unchecked("https://w3id.org/policykg/product/b");
+        let label = NamedNode::new_unchecked("http://www.w3.org/2000/01/rdf-schema#label");
+        for (s, p, o) in [
+            (
+                "https://w3id.org/policykg/policy/b",
+                "https://w3id.org/policykg#product",
+                product.clone(),
+            ),
+            (
+                "https://w3id.org/policykg/policy/a",
+                "https://w3id.org/policykg#product",
+                product.clone(),
+            ),
+        ] {
+            let graph = if s.ends_with('a') {
+                GraphName::NamedNode(NamedNode::new_unchecked(s))
+            } else {
+                other.clone()
+            };
+            store
+                .insert(&Quad::new(
+                    NamedNode::new_unchecked(s),
+                    NamedNode::new_unchecked(p),
+                    o,
+                    graph,
+                ))
+                .unwrap();
+        }
+        store
+            .insert(&Quad::new(product, label, Literal::from("B"), other))
+            .unwrap();
+        let graphs = policies_of_apps(&store, &["B"]).unwrap();
+        assert_eq!(graphs.len(), 1, "only graph b labels its product B: {graphs:?}");
+        assert!(graphs[0].as_str().ends_with("/b"));
+        assert!(policies_of_apps(&store, &["nothing"]).unwrap().is_empty());
     }
 
     #[test]
