@@ -12,7 +12,7 @@
 //! | relations | [`relations`] | sentences + mentions → data practices |
 //! | graph | [`graph`] | practices → quads of the policy's named graph |
 //! | store | [`store`] | graph files on disk ↔ oxigraph store |
-//! | use | [`query`], [`export`], [`dot`], [`eval`] | SPARQL, RDF syntaxes, Graphviz, scores against gold |
+//! | use | [`query`], [`paths`], [`export`], [`dot`], [`eval`] | SPARQL, readable data-flow chains, RDF syntaxes, Graphviz, scores against gold |
 //!
 //! [`lexicon`] holds the linguistic knowledge, read from `ontology/*.ttl`;
 //! [`pipeline`] runs the stages over files into a store.
@@ -25,6 +25,7 @@ pub mod export;
 pub mod graph;
 pub mod lexicon;
 pub mod mentions;
+pub mod paths;
 pub mod pipeline;
 pub mod query;
 pub mod relations;
