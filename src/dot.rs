@@ -2,8 +2,10 @@
 //!
 //! Nodes are the entities (feature, permission, data item, third party, company,
 //! product), one shape and colour per class, labelled with their Chinese names; edges
-//! are the materialised relations, labelled with a short name. Laid out left to right
-//! so a data flow reads feature → permission → data item → third party.
+//! are the materialised relations, labelled with a short name. Each kind is a cluster
+//! and a column, laid out left to right in stage order, so a data flow reads
+//! product → feature → permission → data item → third party. Sensitive personal
+//! information (the lexicon's `pk:sensitive`) is drawn in red.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -42,6 +44,30 @@ impl NodeKind {
         }
     }
 
+    /// The cluster title: Chinese and English.
+    fn title(self) -> &'static str {
+        match self {
+            NodeKind::Product | NodeKind::Company => "产品与运营者 app and operator",
+            NodeKind::Feature => "功能 feature",
+            NodeKind::Permission => "权限 permission",
+            NodeKind::DataItem => "个人信息 data item",
+            NodeKind::ThirdParty => "第三方 third party",
+            NodeKind::Other => "其他 other",
+        }
+    }
+
+    /// Name of the cluster in DOT.
+    fn cluster(self) -> &'static str {
+        match self {
+            NodeKind::Product | NodeKind::Company => "cluster_app",
+            NodeKind::Feature => "cluster_feature",
+            NodeKind::Permission => "cluster_permission",
+            NodeKind::DataItem => "cluster_data",
+            NodeKind::ThirdParty => "cluster_party",
+            NodeKind::Other => "cluster_other",
+        }
+    }
+
     /// Shape, fill colour.
     fn style(self) -> (&'static str, &'static str) {
         match self {
@@ -62,6 +88,8 @@ pub struct Node {
     pub iri: String,
     pub label: String,
     pub kind: NodeKind,
+    /// Sensitive personal information (PIPL art. 28), per the lexicon.
+    pub sensitive: bool,
 }
 
 /// The relations drawn, with their short edge labels.
@@ -89,21 +117,30 @@ pub fn entity_graph(store: &Store, graph: Option<&str>) -> Result<StableDiGraph<
     // Features, products and open terms are typed in the policy graph; lexicon concepts
     // in the ontology graph: read types and labels from the union.
     let nodes_query = format!(
-        "SELECT ?n (SAMPLE(?l) AS ?label) (SAMPLE(?c) AS ?class) WHERE {{ {{ SELECT DISTINCT ?n WHERE {{ {} }} }} \
-         ?n a ?c ; rdfs:label ?l . FILTER(STRSTARTS(STR(?c), STR(pk:))) }} GROUP BY ?n",
+        "SELECT ?n (SAMPLE(?l) AS ?label) ?c WHERE {{ {{ SELECT DISTINCT ?n WHERE {{ {} }} }} \
+         ?n a ?c ; rdfs:label ?l . FILTER(STRSTARTS(STR(?c), STR(pk:))) }} GROUP BY ?n ?c",
         scope("{ ?n ?p ?o } UNION { ?o ?p ?n }")
     );
+    // A node may have several classes (a lexicon category is a pk:DataItem and a
+    // pk:DataCategory): the kind is the first known one.
     let mut info: HashMap<String, (String, NodeKind)> = HashMap::new();
     if let crate::query::Answer::Solutions { rows, .. } = run(store, &nodes_query, &[])? {
         for row in rows {
             if let [Some(Term::NamedNode(n)), Some(Term::Literal(l)), Some(Term::NamedNode(c))] = &row[..] {
-                info.insert(
-                    n.as_str().to_owned(),
-                    (l.value().to_owned(), NodeKind::from_class(c.as_str())),
-                );
+                let kind = NodeKind::from_class(c.as_str());
+                let entry = info
+                    .entry(n.as_str().to_owned())
+                    .or_insert_with(|| (l.value().to_owned(), kind));
+                entry.1 = entry.1.min(kind);
             }
         }
     }
+    let sensitive: std::collections::HashSet<String> =
+        run(store, "SELECT ?n WHERE { ?n pk:sensitive true }", &[])?
+            .rows_as_strings()
+            .into_iter()
+            .flatten()
+            .collect();
     let mut graph_out = StableDiGraph::new();
     let mut index: HashMap<String, NodeIndex> = HashMap::new();
     let mut node = |iri: &str, g: &mut StableDiGraph<Node, &'static str>| -> NodeIndex {
@@ -116,6 +153,7 @@ pub fn entity_graph(store: &Store, graph: Option<&str>) -> Result<StableDiGraph<
             });
             g.add_node(Node {
                 iri: iri.to_owned(),
+                sensitive: sensitive.contains(&crate::query::shorten(iri)),
                 label,
                 kind,
             })
@@ -169,41 +207,69 @@ pub fn focus(graph: &StableDiGraph<Node, &'static str>, focus: &str) -> StableDi
     out
 }
 
-/// Writes a graph as DOT: left to right, one rank per kind of node.
+/// Writes a graph as DOT: left to right, one cluster and one column per kind of node,
+/// in stage order; sensitive data items in red.
 pub fn to_dot(graph: &StableDiGraph<Node, &'static str>, title: &str) -> String {
+    const FONT: &str = "fontname=\"Noto Sans CJK SC\"";
     let mut out = String::new();
     writeln!(out, "digraph policykg {{").unwrap();
-    writeln!(out, "  graph [rankdir=LR, label={}, labelloc=t, fontname=\"Noto Sans CJK SC\", nodesep=0.25, ranksep=1.2];", quote(title)).unwrap();
+    // newrank lets `rank=same` hold inside clusters: each cluster becomes one column.
     writeln!(
         out,
-        "  node [style=filled, fontname=\"Noto Sans CJK SC\", fontsize=11];"
+        "  graph [rankdir=LR, newrank=true, label={}, labelloc=t, {FONT}, fontsize=14, nodesep=0.2, ranksep=1.4];",
+        quote(&format!("{title}\n红色：敏感个人信息 (sensitive personal information)"))
     )
     .unwrap();
-    writeln!(
-        out,
-        "  edge [fontname=\"Noto Sans CJK SC\", fontsize=9, color=\"#636363\"];"
-    )
-    .unwrap();
+    writeln!(out, "  node [style=filled, {FONT}, fontsize=11];").unwrap();
+    writeln!(out, "  edge [{FONT}, fontsize=9, color=\"#636363\"];").unwrap();
     let mut ids: Vec<NodeIndex> = graph.node_indices().collect();
     ids.sort_by(|a, b| (graph[*a].kind, &graph[*a].label).cmp(&(graph[*b].kind, &graph[*b].label)));
-    for id in &ids {
-        let node = &graph[*id];
-        let (shape, fill) = node.kind.style();
+    for chunk in ids.chunk_by(|a, b| graph[*a].kind.cluster() == graph[*b].kind.cluster()) {
+        let kind = graph[chunk[0]].kind;
+        writeln!(out, "  subgraph {} {{", kind.cluster()).unwrap();
         writeln!(
             out,
-            "  n{} [label={}, shape={shape}, fillcolor=\"{fill}\", tooltip={}];",
-            id.index(),
-            quote(&node.label),
-            quote(&node.iri)
+            "    graph [label={}, style=\"rounded,dashed\", color=\"#bdbdbd\", fontsize=12];",
+            quote(kind.title())
         )
         .unwrap();
+        // Data items include one another: only they may spread over columns.
+        if kind != NodeKind::DataItem {
+            writeln!(out, "    rank=same;").unwrap();
+        }
+        for id in chunk {
+            let node = &graph[*id];
+            let (shape, fill) = node.kind.style();
+            let (fill, extra) = if node.sensitive {
+                (
+                    "#fb6a4a",
+                    ", color=\"#a50f15\", penwidth=2, fontcolor=\"#67000d\"",
+                )
+            } else {
+                (fill, "")
+            };
+            writeln!(
+                out,
+                "    n{} [label={}, shape={shape}, fillcolor=\"{fill}\"{extra}, tooltip={}];",
+                id.index(),
+                quote(&node.label),
+                quote(&node.iri)
+            )
+            .unwrap();
+        }
+        writeln!(out, "  }}").unwrap();
     }
     let mut edges: Vec<_> = graph.edge_references().collect();
     edges.sort_by_key(|e| (e.source().index(), e.target().index(), *e.weight()));
     for edge in edges {
+        let style = if *edge.weight() == "包括" {
+            ", style=dashed"
+        } else {
+            ""
+        };
         writeln!(
             out,
-            "  n{} -> n{} [label={}];",
+            "  n{} -> n{} [label={}{style}];",
             edge.source().index(),
             edge.target().index(),
             quote(edge.weight())
@@ -240,17 +306,34 @@ mod tests {
             iri: "x:a".into(),
             label: "连麦".into(),
             kind: NodeKind::Feature,
+            sensitive: false,
         });
         let b = g.add_node(Node {
             iri: "x:b".into(),
             label: "麦克风权限".into(),
             kind: NodeKind::Permission,
+            sensitive: false,
+        });
+        let c = g.add_node(Node {
+            iri: "x:c".into(),
+            label: "人脸信息".into(),
+            kind: NodeKind::DataItem,
+            sensitive: true,
         });
         g.add_edge(a, b, "需要权限");
+        g.add_edge(b, c, "可获取");
         let dot = to_dot(&g, "t");
         assert!(dot.starts_with("digraph policykg {"));
-        assert_eq!(dot.matches(" -> ").count(), 1);
+        assert_eq!(dot.matches(" -> ").count(), 2);
         assert!(dot.contains("label=\"连麦\", shape=box"));
         assert!(dot.contains("shape=hexagon"));
+        // One cluster per kind, in stage order; the sensitive item in red.
+        let clusters: Vec<usize> = ["cluster_feature", "cluster_permission", "cluster_data"]
+            .iter()
+            .map(|c| dot.find(c).unwrap())
+            .collect();
+        assert!(clusters.windows(2).all(|w| w[0] < w[1]), "{dot}");
+        let face = dot.lines().find(|l| l.contains("人脸信息")).unwrap();
+        assert!(face.contains("#fb6a4a") && face.contains("penwidth=2"), "{face}");
     }
 }

@@ -304,6 +304,27 @@ fn the_command_builds_queries_and_draws() {
     assert!(dot.status.success());
     let dot = String::from_utf8(dot.stdout).unwrap();
     assert!(dot.starts_with("digraph") && dot.contains("连麦") && dot.contains(" -> "));
+    let paths = Command::new(bin)
+        .args(["paths", "--store"])
+        .arg(&store)
+        .args(["--app", "我的音乐", "--to", "友盟"])
+        .output()
+        .unwrap();
+    assert!(
+        paths.status.success(),
+        "{}",
+        String::from_utf8_lossy(&paths.stderr)
+    );
+    let paths = String::from_utf8(paths.stdout).unwrap();
+    assert!(paths.contains("─共享给→ 友盟") && paths.contains("“"), "{paths}");
+    let unknown = Command::new(bin)
+        .args(["paths", "--store"])
+        .arg(&store)
+        .args(["--app", "没有这个应用"])
+        .output()
+        .unwrap();
+    assert!(!unknown.status.success());
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("no policy of an app named"));
     let missing = Command::new(bin)
         .args(["query", "--store"])
         .arg(dir.join("nowhere"))
@@ -312,4 +333,75 @@ fn the_command_builds_queries_and_draws() {
         .unwrap();
     assert!(!missing.status.success());
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no store at"));
+}
+
+#[test]
+fn paths_quote_the_sentence_of_every_hop() {
+    let (_, store) = examples();
+    let filter = policykg::paths::PathFilter {
+        data: None,
+        to: Some("友盟".into()),
+    };
+    let found = policykg::paths::paths(store, "我的音乐", &filter).unwrap();
+    let data: Vec<&str> = found
+        .iter()
+        .map(|p| p.hops.last().unwrap().from.label.as_str())
+        .collect();
+    assert!(data.contains(&"IMEI") && data.contains(&"Android ID"), "{data:?}");
+    for path in &found {
+        let last = path.hops.last().unwrap();
+        assert_eq!(last.to.label, "友盟");
+        assert!(last.evidence.iter().any(|e| e.text.contains("友盟")), "{path:?}");
+        for hop in &path.hops {
+            assert!(!hop.evidence.is_empty(), "a hop without its sentence: {hop:?}");
+        }
+    }
+}
+
+/// Graphviz must accept what `dot` writes. Skipped, with a message, where Graphviz is
+/// not installed.
+#[test]
+fn every_example_draws_as_dot_that_graphviz_renders() {
+    use std::io::Write;
+    use std::process::Stdio;
+    if Command::new("dot").arg("-V").output().is_err() {
+        eprintln!("skipped: Graphviz `dot` is not installed (apt install graphviz to run this test)");
+        return;
+    }
+    let (_, store) = examples();
+    let mut views = Vec::new();
+    for file in std::fs::read_dir(fixtures().join("policies")).unwrap() {
+        let id = file
+            .unwrap()
+            .path()
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let graph = policykg::dot::entity_graph(store, Some(&policykg::graph::policy_iri(&id))).unwrap();
+        assert!(graph.node_count() > 0, "{id} draws nothing");
+        views.push((id, policykg::dot::to_dot(&graph, "t")));
+    }
+    let all = policykg::dot::entity_graph(store, None).unwrap();
+    views.push((
+        "友盟".into(),
+        policykg::dot::to_dot(&policykg::dot::focus(&all, "友盟"), "t"),
+    ));
+    for (name, dot) in views {
+        let mut child = Command::new("dot")
+            .arg("-Tsvg")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(dot.as_bytes()).unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(String::from_utf8_lossy(&out.stdout).contains("<svg"), "{name}");
+    }
 }
