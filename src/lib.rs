@@ -12,7 +12,7 @@
 //! | relations | [`relations`] | sentences + mentions → data practices |
 //! | graph | [`graph`] | practices → quads of the policy's named graph |
 //! | store | [`store`] | graph files on disk ↔ oxigraph store |
-//! | use | [`query`], [`paths`], [`export`], [`dot`], [`eval`] | SPARQL, readable data-flow chains, RDF syntaxes, Graphviz, scores against gold |
+//! | use | [`query`], [`paths`], [`export`], [`dot`], [`serve`], [`eval`] | SPARQL, readable data-flow chains, RDF syntaxes, Graphviz, a SPARQL endpoint, scores against gold |
 //!
 //! [`lexicon`] holds the linguistic knowledge, read from `ontology/*.ttl`;
 //! [`pipeline`] runs the stages over files into a store.
@@ -29,6 +29,7 @@ pub mod paths;
 pub mod pipeline;
 pub mod query;
 pub mod relations;
+pub mod serve;
 pub mod store;
 pub mod structure;
 

@@ -156,6 +156,36 @@ enum Command {
         #[arg(long, short = 'o', value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Answer SPARQL over HTTP: a read-only SPARQL 1.1 Protocol endpoint.
+    ///
+    /// Loads the store, then answers GET and POST on /sparql as the protocol defines
+    /// them (query, default-graph-uri, named-graph-uri), in the format the Accept header
+    /// asks for: SPARQL results JSON, XML, CSV, TSV; Turtle, N-Triples or RDF/XML for
+    /// CONSTRUCT and DESCRIBE. Updates are refused. Each query is cancelled past the time
+    /// limit. Open http://127.0.0.1:7878/ in a browser for a query page with the canned
+    /// queries. Binds to this machine only unless told otherwise.
+    ///
+    /// Examples:
+    ///   policykg serve
+    ///   curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' \
+    ///        http://127.0.0.1:7878/sparql
+    #[command(verbatim_doc_comment)]
+    Serve {
+        #[command(flatten)]
+        store: StoreArg,
+        /// Address and port to listen on (0 as the port picks a free one).
+        #[arg(long, default_value = policykg::serve::DEFAULT_BIND, value_name = "ADDR:PORT")]
+        bind: String,
+        /// Time limit of one query, in seconds.
+        #[arg(long, default_value_t = 30.0, value_name = "SECONDS")]
+        timeout: f64,
+        /// Queries answered at once.
+        #[arg(long, default_value_t = 4, value_name = "N")]
+        threads: usize,
+        /// Allow browser clients served from other origins (e.g. a hosted YASGUI).
+        #[arg(long)]
+        cors: bool,
+    },
     /// Measure the pipeline on a corpus: build throughput against bare jieba-rs.
     ///
     /// Builds PATH into a fresh store (default: a temporary directory), then segments the
@@ -387,6 +417,31 @@ fn run_cli(cli: Cli) -> Result<()> {
             export(&db, format, graph.as_deref(), &mut out)?;
             out.flush()?;
             Ok(())
+        }
+        Command::Serve {
+            store,
+            bind,
+            timeout,
+            threads,
+            cors,
+        } => {
+            if !(timeout > 0.0 && timeout.is_finite()) {
+                bail!("--timeout must be a positive number of seconds");
+            }
+            let started = Instant::now();
+            let db = StoreDir::new(&store.store).load()?;
+            let quads = db.len()?;
+            let endpoint = policykg::serve::Endpoint {
+                store: db,
+                timeout: std::time::Duration::from_secs_f64(timeout),
+            };
+            let options = policykg::serve::ServeOptions { bind, threads, cors };
+            policykg::serve::serve(endpoint, &options, |address| {
+                eprintln!(
+                    "{quads} quads loaded in {:.1} s; SPARQL endpoint at http://{address}/sparql, query page at http://{address}/",
+                    started.elapsed().as_secs_f64()
+                );
+            })
         }
         Command::Bench { store, paths } => {
             let store = store.unwrap_or_else(|| {
