@@ -215,8 +215,19 @@ fn bind_params(text: &str, params: &[(String, String)]) -> Result<String> {
         return Ok(text.to_owned());
     }
     let mut bound = Vec::new();
+    let used = query_variables(text);
     for (name, value) in params {
         let variable = Variable::new(name).map_err(|_| anyhow!("'{name}' is not a SPARQL variable name"))?;
+        // A misspelt parameter would bind nothing and silently answer for everything.
+        if !used.contains(name) {
+            let mut known: Vec<&String> = used.iter().collect();
+            known.sort();
+            let known: Vec<&str> = known.iter().map(|v| v.as_str()).collect();
+            bail!(
+                "the query has no variable ?{name} to bind (its variables: {})",
+                known.join(", ")
+            );
+        }
         bound.push((variable, param_term(value)?));
     }
     let block = |vars: &[&(Variable, Term)]| {
@@ -236,6 +247,20 @@ fn bind_params(text: &str, params: &[(String, String)]) -> Result<String> {
     }
     out.push_str(&format!("\n{}\n", block(&all)));
     Ok(out)
+}
+
+/// The names of the variables a query mentions (`?x` or `$x`). Generous on purpose: a
+/// `?` in a comment, IRI or string may add a name, never hide one.
+fn query_variables(text: &str) -> std::collections::HashSet<String> {
+    text.split(['?', '$'])
+        .skip(1)
+        .map(|rest| {
+            rest.chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect::<String>()
+        })
+        .filter(|v| !v.is_empty())
+        .collect()
 }
 
 /// Byte offset of the `{` that opens the query's outermost group: the first brace outside
@@ -518,6 +543,21 @@ mod tests {
             "{text}"
         );
         assert_eq!(assigned_variables(q), ["k"]);
+    }
+
+    #[test]
+    fn a_parameter_the_query_does_not_mention_is_an_error() {
+        let error = run(
+            &store(),
+            "SELECT ?s WHERE { ?s rdfs:label ?app }",
+            &[("ap".into(), "x".into())],
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            error.contains("no variable ?ap") && error.contains("app"),
+            "{error}"
+        );
     }
 
     #[test]
