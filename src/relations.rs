@@ -290,6 +290,7 @@ impl Reader<'_> {
         if self.in_rights_section(doc, sentence) {
             return;
         }
+        self.remember_field_parties(view);
 
         let verbs = self.verbs(view, &frame_span);
         let mut announced: Option<ListContext> = None;
@@ -300,7 +301,10 @@ impl Reader<'_> {
                 continue;
             }
             let clause = clause_of(text, verb.range.start);
-            let subject = &text[clause.start..verb.range.start];
+            // A verb coordinated with an earlier one of its clause (`X需要获取A并收集B`)
+            // shares its subject: the words before the first verb.
+            let subject_end = chained_subject_end(text, &verbs[..vi], &clause, verb);
+            let subject = &text[clause.start..subject_end];
             if self.is_conditional(subject)
                 || self
                     .lexicon
@@ -355,7 +359,7 @@ impl Reader<'_> {
                     if !acts {
                         continue;
                     }
-                    let parties = self.acting_parties(view, doc, sentence, &clause, verb);
+                    let parties = self.acting_parties(view, doc, sentence, &clause, subject_end);
                     let items = self.parse_list(view, object.clone());
                     let specific = items
                         .iter()
@@ -657,6 +661,28 @@ impl Reader<'_> {
             self.remember_parties(&parties);
         }
         all_parties
+    }
+
+    /// `使用的第三方: A、B，用于…` names the parties that a later `此SDK`/`这些SDK` on the
+    /// line refers to: a field whose key ends in a party word, read up to its first clause.
+    fn remember_field_parties(&mut self, view: &View) {
+        let text = view.text;
+        let cues = &self.lexicon.cues;
+        let mut found = Vec::new();
+        for (key, value) in key_values(text) {
+            let key_text = key_core(&text[key]);
+            if cues.party_head.suffix_of(key_text).is_none() && cues.field_name.suffix_of(key_text).is_none()
+            {
+                continue;
+            }
+            let value_text = &text[value.clone()];
+            let end = value.start
+                + value_text
+                    .find(['，', ',', '。', '；', ';'])
+                    .unwrap_or(value_text.len());
+            found.extend(self.parties_in(view, value.start..end));
+        }
+        self.remember_parties(&found);
     }
 
     fn remember_parties(&mut self, parties: &[Term]) {
@@ -1034,10 +1060,10 @@ impl Reader<'_> {
         doc: &Document,
         sentence: &Sentence,
         clause: &Range<usize>,
-        verb: &Verb,
+        subject_end: usize,
     ) -> Vec<Term> {
         let text = view.text;
-        let subject = text[clause.start..verb.range.start].trim();
+        let subject = text[clause.start..subject_end].trim();
         if subject.contains("我们") || self.products.iter().any(|p| subject.contains(p.as_str())) {
             return Vec::new();
         }
@@ -2020,6 +2046,21 @@ fn strip_modals(subject: &str) -> &str {
     s.trim_start_matches(['，', ',', '、'])
 }
 
+/// Where the subject of `verb` ends: before the first verb of its clause when `verb` is
+/// coordinated with it by 并 (`小米需要获取A并收集B`: 小米 collects B), else right before
+/// `verb` itself.
+fn chained_subject_end(text: &str, earlier: &[Verb], clause: &Range<usize>, verb: &Verb) -> usize {
+    const LINKS: &[&str] = &["并且", "并会", "并将", "并需要", "并可能", "并"];
+    let before = text[clause.start..verb.range.start].trim_end();
+    if !LINKS.iter().any(|l| before.ends_with(l)) {
+        return verb.range.start;
+    }
+    earlier
+        .iter()
+        .find(|v| v.range.start >= clause.start && !v.modifier)
+        .map_or(verb.range.start, |first| first.range.start)
+}
+
 fn is_anaphor(subject: &str) -> bool {
     let s = subject.trim();
     ["此", "该", "这些", "上述", "前述", "以上", "其"]
@@ -2342,6 +2383,25 @@ mod tests {
             .iter()
             .any(|r| label(&lexicon, r) == "音效SDK"));
         assert!(collected(&lexicon, &x).is_empty());
+    }
+
+    #[test]
+    fn coordinated_verbs_share_their_subject() {
+        let (lexicon, x) =
+            run("如您使用小米手机时，小米需要获取您设备的存储权限并收集唯一设备识别码（IMEI、IMSI）。");
+        assert!(collected(&lexicon, &x).is_empty(), "{:?}", x.practices);
+        assert!(x.practices.iter().any(|p| p.kind == PracticeKind::Sharing
+            && p.recipients.iter().any(|r| label(&lexicon, r) == "小米")
+            && p.data.iter().any(|d| label(&lexicon, d) == "IMEI")));
+    }
+
+    #[test]
+    fn a_field_naming_parties_resolves_a_later_anaphor() {
+        let (lexicon, x) =
+            run("使用的第三方: 小米推送、华为推送，用于推送消息。这些SDK将收集您的设备型号、网络信息。");
+        assert!(collected(&lexicon, &x).is_empty(), "{:?}", x.practices);
+        assert!(x.practices.iter().any(|p| p.kind == PracticeKind::Sharing
+            && p.recipients.iter().any(|r| label(&lexicon, r) == "华为推送")));
     }
 
     #[test]
