@@ -1489,7 +1489,7 @@ impl Reader<'_> {
             {
                 continue;
             }
-            let features = self.split_features(view, after, phrase);
+            let features = self.split_features(view, after, phrase, !weak_open);
             if !features.is_empty() {
                 return (features, Some(at..after + close_at + close.len()));
             }
@@ -1497,11 +1497,16 @@ impl Reader<'_> {
         (Vec::new(), None)
     }
 
-    fn split_features(&self, view: &View, start: usize, phrase: &str) -> Vec<String> {
+    fn split_features(&self, view: &View, start: usize, phrase: &str, long_list: bool) -> Vec<String> {
         let start = start + (phrase.len() - phrase.trim_start().len());
         let phrase = phrase.trim();
         let n = phrase.chars().count();
-        if n == 0 || n > 2 * MAX_FEATURE_CHARS || phrase.contains(['，', ',', '。', '；']) {
+        // A list of features may run long; each member is held to the length of a name.
+        let limit = if long_list && phrase.contains('、') { 4 } else { 2 } * MAX_FEATURE_CHARS;
+        let opened = phrase.matches(['（', '(']).count();
+        let closed = phrase.matches(['）', ')']).count();
+        // Unbalanced brackets: the frame starts or ends inside a parenthesis, not a name.
+        if n == 0 || n > limit || opened != closed || phrase.contains(['，', ',', '。', '；']) {
             return Vec::new();
         }
         let span = start..start + phrase.len();
@@ -1509,7 +1514,25 @@ impl Reader<'_> {
         // A leading run of parties is the means, not the feature: `QQ或微信关联登录`.
         let mut names: Vec<String> = Vec::new();
         for piece in &pieces {
-            let raw = view.text[piece.clone()].trim();
+            let mut raw = view.text[piece.clone()].trim();
+            // `线上活动（如直播间活动等）`: the bracket gives examples, the name stands before it.
+            if raw.ends_with(['）', ')']) {
+                if let Some(open) = raw.find(['（', '(']).filter(|&at| at > 0) {
+                    raw = raw[..open].trim_end();
+                }
+            }
+            // After a bare 使用, a member addressing the user (`向您提供…的`) shows the
+            // phrase is a clause, not a list of features.
+            if !long_list && raw.contains(['您', '你']) {
+                return Vec::new();
+            }
+            // `我们的问卷调查`: the operator's own function.
+            raw = raw.strip_prefix("我们的").unwrap_or(raw);
+            // A quoted member of a list of features: `“跑步推荐”、“摇一摇”` (a lone quoted
+            // name is more often the product's).
+            if pieces.len() > 1 && !raw.contains(['[', '【']) {
+                raw = unquote(raw);
+            }
             if pieces.len() > 1
                 && self
                     .lexicon
@@ -1606,6 +1629,12 @@ impl Reader<'_> {
                 "终端",
                 "平台",
                 "提供",
+                "基础",
+                "基本",
+                "网站",
+                "具体",
+                "核心",
+                "主要",
             ]
             .contains(&name)
         {
@@ -2044,6 +2073,16 @@ fn strip_modals(subject: &str) -> &str {
         s = s[..s.len() - m.len()].trim_end();
     }
     s.trim_start_matches(['，', ',', '、'])
+}
+
+/// The text inside one pair of quotes around all of it, or the text itself.
+fn unquote(text: &str) -> &str {
+    ['“', '「', '"', '『']
+        .iter()
+        .zip(['”', '」', '"', '』'])
+        .find_map(|(&open, close)| text.strip_prefix(open)?.strip_suffix(close))
+        .filter(|inner| !inner.contains(['“', '”', '"', '「', '」']))
+        .map_or(text, str::trim)
 }
 
 /// Where the subject of `verb` ends: before the first verb of its clause when `verb` is
