@@ -2019,6 +2019,9 @@ fn is_noun_use(text: &str, verb: &Range<usize>) -> bool {
 /// The user is the agent of the verb: `您可以访问`, `您填写`, `需要您提供` — 您 stands in
 /// the subject, not as a possessor (您的) nor a beneficiary (向您, 为您), and 我们 does not.
 fn user_is_agent(subject: &str) -> bool {
+    // 我们 as the recipient (`您需要向我们提供`) leaves the user the agent.
+    let subject = without_operator_recipient(subject);
+    let subject = subject.as_str();
     if subject.contains("我们") {
         return false;
     }
@@ -2031,11 +2034,19 @@ fn user_is_agent(subject: &str) -> bool {
 
 /// The operator asks the user to provide: `注册时需提供`, `请提供`.
 fn requests_user(subject: &str) -> bool {
-    let s = subject.trim_end();
+    let s = without_operator_recipient(subject);
+    let s = s.trim_end();
     !s.contains("我们")
         && ["需", "需要", "须", "必须", "请", "应", "应当"]
             .iter()
             .any(|w| s.ends_with(w))
+}
+
+/// The subject without `向我们`/`给我们`: the operator named as recipient, not agent.
+fn without_operator_recipient(subject: &str) -> String {
+    ["向我们", "给我们", "为我们"]
+        .iter()
+        .fold(subject.to_owned(), |s, w| s.replace(w, ""))
 }
 
 /// Removes modal words from the end of a subject: `此SDK将` → `此SDK`.
@@ -2512,6 +2523,18 @@ mod tests {
     #[test]
     fn user_actions_are_not_practices() {
         let (lexicon, x) = run("您可以随时访问、更正您的个人资料和设备型号。");
+        assert!(collected(&lexicon, &x).is_empty(), "{:?}", x.practices);
+    }
+
+    #[test]
+    fn providing_to_us_is_collection() {
+        let (lexicon, x) = run("当您使用商城服务时，您需要向我们提供收货人姓名、手机号码。");
+        assert!(
+            collected(&lexicon, &x).contains(&"手机号码".to_owned()),
+            "{:?}",
+            x.practices
+        );
+        let (lexicon, x) = run("您无需向我们提供手机号码。");
         assert!(collected(&lexicon, &x).is_empty(), "{:?}", x.practices);
     }
 }
