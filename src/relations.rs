@@ -117,6 +117,7 @@ pub fn extract(doc: &Document, lexicon: &Lexicon, segmenter: &Segmenter) -> Extr
         pending: None,
         previous: None,
         previous_features: Vec::new(),
+        previous_data: Vec::new(),
         table_party: Vec::new(),
         table_section: None,
         line_parties: (usize::MAX, Vec::new()),
@@ -226,6 +227,8 @@ struct Reader<'a> {
     previous: Option<ListContext>,
     /// The features of the previous sentence, for one that refers back (这类信息…).
     previous_features: Vec<String>,
+    /// The data items the previous sentence collected, for one that enumerates them.
+    previous_data: Vec<Term>,
     products: &'a [String],
     out: Extraction,
     /// Party named by the last `SDK名称：X` field, with the section it was named in.
@@ -391,12 +394,15 @@ impl Reader<'_> {
                 }
             }
         }
-        let continues_previous = self
-            .lexicon
-            .cues
-            .enumeration
-            .prefix_of(text.trim_start())
-            .is_some();
+        let cues = &self.lexicon.cues;
+        let opening = text.trim_start();
+        // `包括…`, or `这类信息包括…` right after the sentence that named it.
+        let continues_previous = cues.enumeration.prefix_of(opening).is_some()
+            || (self.refers_back(opening)
+                && cues
+                    .enumeration
+                    .find_in(opening)
+                    .is_some_and(|(at, _)| opening[..at].chars().count() <= 6));
         if sentence_practices.is_empty() && continues_previous && self.pending.is_none() {
             // `…我们会自动收集您的使用情况。包括您的登录账号、IP地址。`
             if let Some(previous) = self.previous.clone() {
@@ -427,7 +433,14 @@ impl Reader<'_> {
         if let Some(list) = announced {
             self.pending = Some(list);
         }
-        // What this sentence collected, for a next sentence that opens with 包括.
+        // What this sentence collected, for a next sentence that opens with 包括 or
+        // enumerates it (这类信息包括…).
+        self.previous_data = sentence_practices
+            .iter()
+            .filter(|p| !p.negated)
+            .flat_map(|p| p.data.iter().cloned())
+            .collect();
+        self.previous_data.dedup();
         self.previous = sentence_practices
             .iter()
             .find(|p| !p.negated && !p.data.is_empty())
@@ -556,10 +569,16 @@ impl Reader<'_> {
         let mut data = self.data_terms(&items, index, false);
         // The words before the list name what it enumerates: `设备信息：如…`.
         let head = clean_term(self.lexicon, &text[..head_end]);
-        if let Some(general) = self
-            .resolve_term(head)
-            .filter(|t| t.kind(self.lexicon) == Kind::DataItem)
-        {
+        // `这类信息包括…` enumerates the one data item the previous sentence named.
+        let general = if self.refers_back(head) {
+            match &self.previous_data[..] {
+                [only] => Some(only.clone()),
+                _ => None,
+            }
+        } else {
+            self.resolve_term(head)
+        };
+        if let Some(general) = general.filter(|t| t.kind(self.lexicon) == Kind::DataItem) {
             for member in &data {
                 if member.entity != general.entity {
                     self.out.inclusions.push(Inclusion {
@@ -1284,7 +1303,9 @@ impl Reader<'_> {
                 "产生", "添加", "选择", "设置", "关注", "安装", "运行", "浏览", "搜索", "下载",
             ]
             .iter()
-            .any(|w| owner.contains(w));
+            .any(|w| owner.contains(w))
+            // `身份认证服务所需的真实身份信息`; but `服务所需的信息` names nothing once cut.
+            || (owner.ends_with("所需") && !self.lexicon.is_generic(&fold(rest)));
         let names_owner = relative
             || [
                 "您", "你", "用户", "设备", "手机", "终端", "个人", "账号", "帐号", "本机",
@@ -2524,6 +2545,25 @@ mod tests {
     fn user_actions_are_not_practices() {
         let (lexicon, x) = run("您可以随时访问、更正您的个人资料和设备型号。");
         assert!(collected(&lexicon, &x).is_empty(), "{:?}", x.practices);
+    }
+
+    #[test]
+    fn this_kind_of_information_enumerates_the_previous_item() {
+        let (lexicon, x) = run("您需要提供身份认证服务所需的真实身份信息。这类信息包括姓名、身份证号码。");
+        let pairs: Vec<(String, String)> = x
+            .inclusions
+            .iter()
+            .map(|i| (i.general.surface.clone(), label(&lexicon, &i.specific)))
+            .collect();
+        assert!(
+            pairs.contains(&("真实身份信息".to_owned(), "姓名".to_owned())),
+            "{pairs:?}"
+        );
+        assert!(
+            !collected(&lexicon, &x).iter().any(|d| d.contains("这类")),
+            "{:?}",
+            x.practices
+        );
     }
 
     #[test]
