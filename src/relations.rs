@@ -1363,6 +1363,10 @@ impl Reader<'_> {
         }
         let cues = &self.lexicon.cues;
         if folded.ends_with("权限") && n > 2 {
+            let stem = &cleaned[..cleaned.len() - "权限".len()];
+            if names_no_permission(self.lexicon, stem) {
+                return None;
+            }
             return Some(self.open_term(Kind::Permission, cleaned));
         }
         if cues
@@ -1428,23 +1432,10 @@ impl Reader<'_> {
                 && [&cues.collect, &cues.provide, &cues.conditional, &cues.negation]
                     .iter()
                     .all(|w| w.find_in(word).is_none())
-                && ![
-                    "敏感",
-                    "系统",
-                    "应用",
-                    "隐私",
-                    "必要",
-                    "各项",
-                    "任何",
-                    "具体",
-                    "开启",
-                    "进入",
-                    "特定",
-                    "访问",
-                    "存储空间",
-                ]
-                .iter()
-                .any(|w| word.contains(w));
+                && !["开启", "进入", "访问", "存储空间"]
+                    .iter()
+                    .any(|w| word.contains(w))
+                && !names_no_permission(self.lexicon, word);
             if named && !self.is_conditional(&text[clause_of(text, at).start..at]) {
                 found.push(self.open_term(Kind::Permission, &text[word_start..end]));
             }
@@ -2107,6 +2098,27 @@ fn strip_modals(subject: &str) -> &str {
     s.trim_start_matches(['，', ',', '、'])
 }
 
+/// The words before 权限 name no permission: only determiners and umbrella words
+/// (`下述权限`, `敏感权限`, `其他设备权限`, `APP权限`, `任一权限`), after the last 的 of a
+/// clause (`中授予的具体权限`, `服务的基本权限`).
+fn names_no_permission(lexicon: &Lexicon, stem: &str) -> bool {
+    const UMBRELLA: &[&str] = &[
+        "敏感", "系统", "应用", "隐私", "必要", "各项", "任何", "任一", "具体", "特定", "设备", "手机",
+        "终端", "功能", "app", "相关", "部分", "全部", "所有", "基础", "基本", "其他", "一些", "个别",
+        "某些", "上述", "下述", "前述", "以下", "如下", "下列", "对应", "相应", "所需", "必需", "需要",
+        "涉及",
+    ];
+    let stem = stem.trim();
+    // `位置信息的权限`: with nothing after 的, the words before it name the permission.
+    let stem = stem.strip_suffix('的').unwrap_or(stem);
+    let last = stem.rfind('的').map_or(stem, |at| &stem[at + '的'.len_utf8()..]);
+    let mut rest = fold(strip_determiners(lexicon, last));
+    for w in UMBRELLA {
+        rest = rest.replace(w, "");
+    }
+    rest.chars().count() <= 1
+}
+
 /// The text inside one pair of quotes around all of it, or the text itself.
 fn unquote(text: &str) -> &str {
     ['“', '「', '"', '『']
@@ -2564,6 +2576,26 @@ mod tests {
             "{:?}",
             x.practices
         );
+    }
+
+    #[test]
+    fn umbrella_words_before_quan_xian_name_no_permission() {
+        let lexicon = Lexicon::embedded().unwrap();
+        for stem in [
+            "任一",
+            "敏感",
+            "其他设备",
+            "APP",
+            "中授予的具体",
+            "服务的基本",
+            "下述",
+        ] {
+            assert!(names_no_permission(&lexicon, stem), "{stem}");
+        }
+        for stem in ["写入系统设置", "震动功能", "录音相关", "位置信息的", "SD卡的读写"]
+        {
+            assert!(!names_no_permission(&lexicon, stem), "{stem}");
+        }
     }
 
     #[test]
