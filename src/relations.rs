@@ -308,7 +308,9 @@ impl Reader<'_> {
             // shares its subject: the words before the first verb.
             let subject_end = chained_subject_end(text, &verbs[..vi], &clause, verb);
             let subject = &text[clause.start..subject_end];
+            // `如您不提供A`: the refusal cue may hold the verb itself.
             if self.is_conditional(subject)
+                || self.is_conditional(&text[clause.start..verb.range.end])
                 || self
                     .lexicon
                     .cues
@@ -2596,6 +2598,16 @@ mod tests {
         {
             assert!(!names_no_permission(&lexicon, stem), "{stem}");
         }
+    }
+
+    #[test]
+    fn a_refusal_condition_is_no_stated_non_collection() {
+        let (_, x) = run("如果您不提供身份认证信息，我们将不能向您提供相关的功能。");
+        assert!(
+            x.practices.iter().all(|p| !p.negated || p.data.is_empty()),
+            "{:?}",
+            x.practices
+        );
     }
 
     #[test]
