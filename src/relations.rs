@@ -117,6 +117,7 @@ pub fn extract(doc: &Document, lexicon: &Lexicon, segmenter: &Segmenter) -> Extr
         pending: None,
         previous: None,
         previous_features: Vec::new(),
+        previous_data: Vec::new(),
         table_party: Vec::new(),
         table_section: None,
         line_parties: (usize::MAX, Vec::new()),
@@ -226,6 +227,8 @@ struct Reader<'a> {
     previous: Option<ListContext>,
     /// The features of the previous sentence, for one that refers back (这类信息…).
     previous_features: Vec<String>,
+    /// The data items the previous sentence collected, for one that enumerates them.
+    previous_data: Vec<Term>,
     products: &'a [String],
     out: Extraction,
     /// Party named by the last `SDK名称：X` field, with the section it was named in.
@@ -290,6 +293,7 @@ impl Reader<'_> {
         if self.in_rights_section(doc, sentence) {
             return;
         }
+        self.remember_field_parties(view);
 
         let verbs = self.verbs(view, &frame_span);
         let mut announced: Option<ListContext> = None;
@@ -300,8 +304,13 @@ impl Reader<'_> {
                 continue;
             }
             let clause = clause_of(text, verb.range.start);
-            let subject = &text[clause.start..verb.range.start];
+            // A verb coordinated with an earlier one of its clause (`X需要获取A并收集B`)
+            // shares its subject: the words before the first verb.
+            let subject_end = chained_subject_end(text, &verbs[..vi], &clause, verb);
+            let subject = &text[clause.start..subject_end];
+            // `如您不提供A`: the refusal cue may hold the verb itself.
             if self.is_conditional(subject)
+                || self.is_conditional(&text[clause.start..verb.range.end])
                 || self
                     .lexicon
                     .cues
@@ -355,7 +364,7 @@ impl Reader<'_> {
                     if !acts {
                         continue;
                     }
-                    let parties = self.acting_parties(view, doc, sentence, &clause, verb);
+                    let parties = self.acting_parties(view, doc, sentence, &clause, subject_end);
                     let items = self.parse_list(view, object.clone());
                     let specific = items
                         .iter()
@@ -387,12 +396,15 @@ impl Reader<'_> {
                 }
             }
         }
-        let continues_previous = self
-            .lexicon
-            .cues
-            .enumeration
-            .prefix_of(text.trim_start())
-            .is_some();
+        let cues = &self.lexicon.cues;
+        let opening = text.trim_start();
+        // `包括…`, or `这类信息包括…` right after the sentence that named it.
+        let continues_previous = cues.enumeration.prefix_of(opening).is_some()
+            || (self.refers_back(opening)
+                && cues
+                    .enumeration
+                    .find_in(opening)
+                    .is_some_and(|(at, _)| opening[..at].chars().count() <= 6));
         if sentence_practices.is_empty() && continues_previous && self.pending.is_none() {
             // `…我们会自动收集您的使用情况。包括您的登录账号、IP地址。`
             if let Some(previous) = self.previous.clone() {
@@ -423,7 +435,14 @@ impl Reader<'_> {
         if let Some(list) = announced {
             self.pending = Some(list);
         }
-        // What this sentence collected, for a next sentence that opens with 包括.
+        // What this sentence collected, for a next sentence that opens with 包括 or
+        // enumerates it (这类信息包括…).
+        self.previous_data = sentence_practices
+            .iter()
+            .filter(|p| !p.negated)
+            .flat_map(|p| p.data.iter().cloned())
+            .collect();
+        self.previous_data.dedup();
         self.previous = sentence_practices
             .iter()
             .find(|p| !p.negated && !p.data.is_empty())
@@ -552,10 +571,16 @@ impl Reader<'_> {
         let mut data = self.data_terms(&items, index, false);
         // The words before the list name what it enumerates: `设备信息：如…`.
         let head = clean_term(self.lexicon, &text[..head_end]);
-        if let Some(general) = self
-            .resolve_term(head)
-            .filter(|t| t.kind(self.lexicon) == Kind::DataItem)
-        {
+        // `这类信息包括…` enumerates the one data item the previous sentence named.
+        let general = if self.refers_back(head) {
+            match &self.previous_data[..] {
+                [only] => Some(only.clone()),
+                _ => None,
+            }
+        } else {
+            self.resolve_term(head)
+        };
+        if let Some(general) = general.filter(|t| t.kind(self.lexicon) == Kind::DataItem) {
             for member in &data {
                 if member.entity != general.entity {
                     self.out.inclusions.push(Inclusion {
@@ -657,6 +682,28 @@ impl Reader<'_> {
             self.remember_parties(&parties);
         }
         all_parties
+    }
+
+    /// `使用的第三方: A、B，用于…` names the parties that a later `此SDK`/`这些SDK` on the
+    /// line refers to: a field whose key ends in a party word, read up to its first clause.
+    fn remember_field_parties(&mut self, view: &View) {
+        let text = view.text;
+        let cues = &self.lexicon.cues;
+        let mut found = Vec::new();
+        for (key, value) in key_values(text) {
+            let key_text = key_core(&text[key]);
+            if cues.party_head.suffix_of(key_text).is_none() && cues.field_name.suffix_of(key_text).is_none()
+            {
+                continue;
+            }
+            let value_text = &text[value.clone()];
+            let end = value.start
+                + value_text
+                    .find(['，', ',', '。', '；', ';'])
+                    .unwrap_or(value_text.len());
+            found.extend(self.parties_in(view, value.start..end));
+        }
+        self.remember_parties(&found);
     }
 
     fn remember_parties(&mut self, parties: &[Term]) {
@@ -1034,10 +1081,10 @@ impl Reader<'_> {
         doc: &Document,
         sentence: &Sentence,
         clause: &Range<usize>,
-        verb: &Verb,
+        subject_end: usize,
     ) -> Vec<Term> {
         let text = view.text;
-        let subject = text[clause.start..verb.range.start].trim();
+        let subject = text[clause.start..subject_end].trim();
         if subject.contains("我们") || self.products.iter().any(|p| subject.contains(p.as_str())) {
             return Vec::new();
         }
@@ -1258,7 +1305,9 @@ impl Reader<'_> {
                 "产生", "添加", "选择", "设置", "关注", "安装", "运行", "浏览", "搜索", "下载",
             ]
             .iter()
-            .any(|w| owner.contains(w));
+            .any(|w| owner.contains(w))
+            // `身份认证服务所需的真实身份信息`; but `服务所需的信息` names nothing once cut.
+            || (owner.ends_with("所需") && !self.lexicon.is_generic(&fold(rest)));
         let names_owner = relative
             || [
                 "您", "你", "用户", "设备", "手机", "终端", "个人", "账号", "帐号", "本机",
@@ -1316,6 +1365,10 @@ impl Reader<'_> {
         }
         let cues = &self.lexicon.cues;
         if folded.ends_with("权限") && n > 2 {
+            let stem = &cleaned[..cleaned.len() - "权限".len()];
+            if names_no_permission(self.lexicon, stem) {
+                return None;
+            }
             return Some(self.open_term(Kind::Permission, cleaned));
         }
         if cues
@@ -1381,23 +1434,10 @@ impl Reader<'_> {
                 && [&cues.collect, &cues.provide, &cues.conditional, &cues.negation]
                     .iter()
                     .all(|w| w.find_in(word).is_none())
-                && ![
-                    "敏感",
-                    "系统",
-                    "应用",
-                    "隐私",
-                    "必要",
-                    "各项",
-                    "任何",
-                    "具体",
-                    "开启",
-                    "进入",
-                    "特定",
-                    "访问",
-                    "存储空间",
-                ]
-                .iter()
-                .any(|w| word.contains(w));
+                && !["开启", "进入", "访问", "存储空间"]
+                    .iter()
+                    .any(|w| word.contains(w))
+                && !names_no_permission(self.lexicon, word);
             if named && !self.is_conditional(&text[clause_of(text, at).start..at]) {
                 found.push(self.open_term(Kind::Permission, &text[word_start..end]));
             }
@@ -1463,7 +1503,7 @@ impl Reader<'_> {
             {
                 continue;
             }
-            let features = self.split_features(view, after, phrase);
+            let features = self.split_features(view, after, phrase, !weak_open);
             if !features.is_empty() {
                 return (features, Some(at..after + close_at + close.len()));
             }
@@ -1471,11 +1511,16 @@ impl Reader<'_> {
         (Vec::new(), None)
     }
 
-    fn split_features(&self, view: &View, start: usize, phrase: &str) -> Vec<String> {
+    fn split_features(&self, view: &View, start: usize, phrase: &str, long_list: bool) -> Vec<String> {
         let start = start + (phrase.len() - phrase.trim_start().len());
         let phrase = phrase.trim();
         let n = phrase.chars().count();
-        if n == 0 || n > 2 * MAX_FEATURE_CHARS || phrase.contains(['，', ',', '。', '；']) {
+        // A list of features may run long; each member is held to the length of a name.
+        let limit = if long_list && phrase.contains('、') { 4 } else { 2 } * MAX_FEATURE_CHARS;
+        let opened = phrase.matches(['（', '(']).count();
+        let closed = phrase.matches(['）', ')']).count();
+        // Unbalanced brackets: the frame starts or ends inside a parenthesis, not a name.
+        if n == 0 || n > limit || opened != closed || phrase.contains(['，', ',', '。', '；']) {
             return Vec::new();
         }
         let span = start..start + phrase.len();
@@ -1483,7 +1528,25 @@ impl Reader<'_> {
         // A leading run of parties is the means, not the feature: `QQ或微信关联登录`.
         let mut names: Vec<String> = Vec::new();
         for piece in &pieces {
-            let raw = view.text[piece.clone()].trim();
+            let mut raw = view.text[piece.clone()].trim();
+            // `线上活动（如直播间活动等）`: the bracket gives examples, the name stands before it.
+            if raw.ends_with(['）', ')']) {
+                if let Some(open) = raw.find(['（', '(']).filter(|&at| at > 0) {
+                    raw = raw[..open].trim_end();
+                }
+            }
+            // After a bare 使用, a member addressing the user (`向您提供…的`) shows the
+            // phrase is a clause, not a list of features.
+            if !long_list && raw.contains(['您', '你']) {
+                return Vec::new();
+            }
+            // `我们的问卷调查`: the operator's own function.
+            raw = raw.strip_prefix("我们的").unwrap_or(raw);
+            // A quoted member of a list of features: `“跑步推荐”、“摇一摇”` (a lone quoted
+            // name is more often the product's).
+            if pieces.len() > 1 && !raw.contains(['[', '【']) {
+                raw = unquote(raw);
+            }
             if pieces.len() > 1
                 && self
                     .lexicon
@@ -1580,6 +1643,12 @@ impl Reader<'_> {
                 "终端",
                 "平台",
                 "提供",
+                "基础",
+                "基本",
+                "网站",
+                "具体",
+                "核心",
+                "主要",
             ]
             .contains(&name)
         {
@@ -1964,6 +2033,9 @@ fn is_noun_use(text: &str, verb: &Range<usize>) -> bool {
 /// The user is the agent of the verb: `您可以访问`, `您填写`, `需要您提供` — 您 stands in
 /// the subject, not as a possessor (您的) nor a beneficiary (向您, 为您), and 我们 does not.
 fn user_is_agent(subject: &str) -> bool {
+    // 我们 as the recipient (`您需要向我们提供`) leaves the user the agent.
+    let subject = without_operator_recipient(subject);
+    let subject = subject.as_str();
     if subject.contains("我们") {
         return false;
     }
@@ -1976,11 +2048,19 @@ fn user_is_agent(subject: &str) -> bool {
 
 /// The operator asks the user to provide: `注册时需提供`, `请提供`.
 fn requests_user(subject: &str) -> bool {
-    let s = subject.trim_end();
+    let s = without_operator_recipient(subject);
+    let s = s.trim_end();
     !s.contains("我们")
         && ["需", "需要", "须", "必须", "请", "应", "应当"]
             .iter()
             .any(|w| s.ends_with(w))
+}
+
+/// The subject without `向我们`/`给我们`: the operator named as recipient, not agent.
+fn without_operator_recipient(subject: &str) -> String {
+    ["向我们", "给我们", "为我们"]
+        .iter()
+        .fold(subject.to_owned(), |s, w| s.replace(w, ""))
 }
 
 /// Removes modal words from the end of a subject: `此SDK将` → `此SDK`.
@@ -2018,6 +2098,52 @@ fn strip_modals(subject: &str) -> &str {
         s = s[..s.len() - m.len()].trim_end();
     }
     s.trim_start_matches(['，', ',', '、'])
+}
+
+/// The words before 权限 name no permission: only determiners and umbrella words
+/// (`下述权限`, `敏感权限`, `其他设备权限`, `APP权限`, `任一权限`), after the last 的 of a
+/// clause (`中授予的具体权限`, `服务的基本权限`).
+fn names_no_permission(lexicon: &Lexicon, stem: &str) -> bool {
+    const UMBRELLA: &[&str] = &[
+        "敏感", "系统", "应用", "隐私", "必要", "各项", "任何", "任一", "具体", "特定", "设备", "手机",
+        "终端", "功能", "app", "相关", "部分", "全部", "所有", "基础", "基本", "其他", "一些", "个别",
+        "某些", "上述", "下述", "前述", "以下", "如下", "下列", "对应", "相应", "所需", "必需", "需要",
+        "涉及",
+    ];
+    let stem = stem.trim();
+    // `位置信息的权限`: with nothing after 的, the words before it name the permission.
+    let stem = stem.strip_suffix('的').unwrap_or(stem);
+    let last = stem.rfind('的').map_or(stem, |at| &stem[at + '的'.len_utf8()..]);
+    let mut rest = fold(strip_determiners(lexicon, last));
+    for w in UMBRELLA {
+        rest = rest.replace(w, "");
+    }
+    rest.chars().count() <= 1
+}
+
+/// The text inside one pair of quotes around all of it, or the text itself.
+fn unquote(text: &str) -> &str {
+    ['“', '「', '"', '『']
+        .iter()
+        .zip(['”', '」', '"', '』'])
+        .find_map(|(&open, close)| text.strip_prefix(open)?.strip_suffix(close))
+        .filter(|inner| !inner.contains(['“', '”', '"', '「', '」']))
+        .map_or(text, str::trim)
+}
+
+/// Where the subject of `verb` ends: before the first verb of its clause when `verb` is
+/// coordinated with it by 并 (`小米需要获取A并收集B`: 小米 collects B), else right before
+/// `verb` itself.
+fn chained_subject_end(text: &str, earlier: &[Verb], clause: &Range<usize>, verb: &Verb) -> usize {
+    const LINKS: &[&str] = &["并且", "并会", "并将", "并需要", "并可能", "并"];
+    let before = text[clause.start..verb.range.start].trim_end();
+    if !LINKS.iter().any(|l| before.ends_with(l)) {
+        return verb.range.start;
+    }
+    earlier
+        .iter()
+        .find(|v| v.range.start >= clause.start && !v.modifier)
+        .map_or(verb.range.start, |first| first.range.start)
 }
 
 fn is_anaphor(subject: &str) -> bool {
@@ -2345,6 +2471,25 @@ mod tests {
     }
 
     #[test]
+    fn coordinated_verbs_share_their_subject() {
+        let (lexicon, x) =
+            run("如您使用小米手机时，小米需要获取您设备的存储权限并收集唯一设备识别码（IMEI、IMSI）。");
+        assert!(collected(&lexicon, &x).is_empty(), "{:?}", x.practices);
+        assert!(x.practices.iter().any(|p| p.kind == PracticeKind::Sharing
+            && p.recipients.iter().any(|r| label(&lexicon, r) == "小米")
+            && p.data.iter().any(|d| label(&lexicon, d) == "IMEI")));
+    }
+
+    #[test]
+    fn a_field_naming_parties_resolves_a_later_anaphor() {
+        let (lexicon, x) =
+            run("使用的第三方: 小米推送、华为推送，用于推送消息。这些SDK将收集您的设备型号、网络信息。");
+        assert!(collected(&lexicon, &x).is_empty(), "{:?}", x.practices);
+        assert!(x.practices.iter().any(|p| p.kind == PracticeKind::Sharing
+            && p.recipients.iter().any(|r| label(&lexicon, r) == "华为推送")));
+    }
+
+    #[test]
     fn share_verb_with_bracketed_recipients() {
         let (lexicon, x) = run("我们会向第三方（友盟、腾讯bugly）共享您的唯一设备识别码。");
         let sharing = x
@@ -2413,6 +2558,67 @@ mod tests {
     #[test]
     fn user_actions_are_not_practices() {
         let (lexicon, x) = run("您可以随时访问、更正您的个人资料和设备型号。");
+        assert!(collected(&lexicon, &x).is_empty(), "{:?}", x.practices);
+    }
+
+    #[test]
+    fn this_kind_of_information_enumerates_the_previous_item() {
+        let (lexicon, x) = run("您需要提供身份认证服务所需的真实身份信息。这类信息包括姓名、身份证号码。");
+        let pairs: Vec<(String, String)> = x
+            .inclusions
+            .iter()
+            .map(|i| (i.general.surface.clone(), label(&lexicon, &i.specific)))
+            .collect();
+        assert!(
+            pairs.contains(&("真实身份信息".to_owned(), "姓名".to_owned())),
+            "{pairs:?}"
+        );
+        assert!(
+            !collected(&lexicon, &x).iter().any(|d| d.contains("这类")),
+            "{:?}",
+            x.practices
+        );
+    }
+
+    #[test]
+    fn umbrella_words_before_quan_xian_name_no_permission() {
+        let lexicon = Lexicon::embedded().unwrap();
+        for stem in [
+            "任一",
+            "敏感",
+            "其他设备",
+            "APP",
+            "中授予的具体",
+            "服务的基本",
+            "下述",
+        ] {
+            assert!(names_no_permission(&lexicon, stem), "{stem}");
+        }
+        for stem in ["写入系统设置", "震动功能", "录音相关", "位置信息的", "SD卡的读写"]
+        {
+            assert!(!names_no_permission(&lexicon, stem), "{stem}");
+        }
+    }
+
+    #[test]
+    fn a_refusal_condition_is_no_stated_non_collection() {
+        let (_, x) = run("如果您不提供身份认证信息，我们将不能向您提供相关的功能。");
+        assert!(
+            x.practices.iter().all(|p| !p.negated || p.data.is_empty()),
+            "{:?}",
+            x.practices
+        );
+    }
+
+    #[test]
+    fn providing_to_us_is_collection() {
+        let (lexicon, x) = run("当您使用商城服务时，您需要向我们提供收货人姓名、手机号码。");
+        assert!(
+            collected(&lexicon, &x).contains(&"手机号码".to_owned()),
+            "{:?}",
+            x.practices
+        );
+        let (lexicon, x) = run("您无需向我们提供手机号码。");
         assert!(collected(&lexicon, &x).is_empty(), "{:?}", x.practices);
     }
 }
