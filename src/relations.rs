@@ -1365,7 +1365,9 @@ impl Reader<'_> {
         }
         let cues = &self.lexicon.cues;
         if folded.ends_with("权限") && n > 2 {
-            let stem = &cleaned[..cleaned.len() - "权限".len()];
+            // The folded text ends with 权限; the raw one may not (trailing or full-width
+            // spaces), so the stem is cut from the folded text.
+            let stem = &folded[..folded.len() - "权限".len()];
             if names_no_permission(self.lexicon, stem) {
                 return None;
             }
