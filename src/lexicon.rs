@@ -76,6 +76,9 @@ pub struct Concept {
     /// IRIs of `skos:broader` concepts.
     pub broader: Vec<String>,
     pub sensitive: bool,
+    /// IRIs of the permissions that guard this data item on the device
+    /// (`pk:protectedBy`): only they unlock it.
+    pub protected_by: Vec<String>,
 }
 
 /// A set of cue words, matched longest first.
@@ -236,6 +239,7 @@ struct RawConcept {
     alt: Vec<String>,
     broader: Vec<String>,
     sensitive: bool,
+    protected_by: Vec<String>,
 }
 
 impl Lexicon {
@@ -281,6 +285,9 @@ impl Lexicon {
                     (p, Term::Literal(l)) if p == format!("{PK}sensitive") => {
                         entry.sensitive = l.value() == "true" || l.value() == "1"
                     }
+                    (p, Term::NamedNode(guard)) if p == format!("{PK}protectedBy") => {
+                        entry.protected_by.push(guard.as_str().to_owned())
+                    }
                     _ => {}
                 }
             }
@@ -317,10 +324,28 @@ impl Lexicon {
                 label,
                 broader: entry.broader,
                 sensitive: entry.sensitive,
+                protected_by: entry.protected_by,
             });
         }
         if concepts.is_empty() {
             bail!("the ontology defines no lexicon concepts");
+        }
+        // An item without a guard of its own is guarded as its broader item is
+        // (精确地理位置信息 as 位置信息), one level up.
+        let inherited: Vec<Vec<String>> = concepts
+            .iter()
+            .map(|c: &Concept| {
+                c.broader
+                    .iter()
+                    .filter_map(|b| by_iri.get(b))
+                    .flat_map(|&b: &usize| concepts[b].protected_by.clone())
+                    .collect()
+            })
+            .collect();
+        for (concept, guards) in concepts.iter_mut().zip(inherited) {
+            if concept.protected_by.is_empty() {
+                concept.protected_by = guards;
+            }
         }
         let cue = |name: &str, fold_words: bool| {
             let words = cue_words.get(name).cloned().unwrap_or_default();

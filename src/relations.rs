@@ -133,7 +133,91 @@ pub fn extract(doc: &Document, lexicon: &Lexicon, segmenter: &Segmenter) -> Extr
     out.products = products;
     out.operators = operators;
     dedup_inclusions(&mut out.inclusions);
+    separate_unguarded_data(&mut out.practices, lexicon);
     out
+}
+
+#[cfg(test)]
+mod guard_tests {
+    use super::*;
+
+    fn practice(lexicon: &Lexicon, permission: &str, data: &[&str]) -> Practice {
+        let term = |label: &str| Term {
+            entity: Entity::Concept(
+                lexicon
+                    .lookup_folded(&fold(label))
+                    .unwrap_or_else(|| panic!("{label}")),
+            ),
+            surface: label.to_owned(),
+        };
+        Practice {
+            data: data.iter().map(|d| term(d)).collect(),
+            ..Practice::permission_only(term(permission), &["合唱".to_owned()], &None, 0)
+        }
+    }
+
+    #[test]
+    fn a_permission_keeps_only_the_data_it_can_unlock() {
+        let lexicon = Lexicon::embedded().unwrap();
+        let labels = |terms: &[Term]| terms.iter().map(|t| t.surface.clone()).collect::<Vec<_>>();
+        let mut practices = vec![practice(
+            &lexicon,
+            "麦克风权限",
+            &["语音信息", "精确地理位置信息", "昵称"],
+        )];
+        separate_unguarded_data(&mut practices, &lexicon);
+        assert_eq!(practices.len(), 2);
+        // The microphone keeps the voice, and 昵称, which no permission guards.
+        assert_eq!(labels(&practices[0].data), ["语音信息", "昵称"]);
+        assert_eq!(labels(&practices[1].data), ["精确地理位置信息"]);
+        assert!(practices[1].permission.is_none());
+        assert_eq!(
+            practices[1].features,
+            ["合唱"],
+            "still collected by the same feature"
+        );
+        // A narrower permission unlocks what its broader one guards.
+        let mut precise = vec![practice(&lexicon, "精确位置权限", &["经纬度"])];
+        separate_unguarded_data(&mut precise, &lexicon);
+        assert_eq!(precise.len(), 1);
+    }
+}
+
+/// A practice pairs its permission with every data item of its sentence, but a data item
+/// that the lexicon says other permissions guard (`pk:protectedBy`) is not unlocked by
+/// this one: in `收集您使用麦克风输入的语音信息以及地理位置信息` the microphone does not
+/// give the location. Such items move to a copy of the practice without the permission;
+/// they are still collected. Items and permissions the lexicon knows nothing about stay
+/// paired: nothing says they are wrong.
+fn separate_unguarded_data(practices: &mut Vec<Practice>, lexicon: &Lexicon) {
+    let mut split_off = Vec::new();
+    for practice in practices.iter_mut() {
+        let Some(Entity::Concept(permission)) = practice.permission.as_ref().map(|p| &p.entity) else {
+            continue;
+        };
+        // 精确位置权限 unlocks what 位置权限 guards: a permission counts with its broader.
+        let permission = lexicon.concept(*permission);
+        let names: Vec<&String> = std::iter::once(&permission.iri)
+            .chain(&permission.broader)
+            .collect();
+        let (unguarded, kept): (Vec<Term>, Vec<Term>) =
+            practice.data.drain(..).partition(|d| match d.entity {
+                Entity::Concept(id) => {
+                    let guards = &lexicon.concept(id).protected_by;
+                    !guards.is_empty() && !names.iter().any(|n| guards.contains(n))
+                }
+                Entity::Open(..) => false,
+            });
+        practice.data = kept;
+        if !unguarded.is_empty() {
+            split_off.push(Practice {
+                permission: None,
+                data: unguarded,
+                ..practice.clone()
+            });
+        }
+    }
+    practices.extend(split_off);
 }
 
 /// A sentence ready for the rules: its text, token boundaries and mentions.

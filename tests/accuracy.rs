@@ -15,7 +15,7 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("collect+feature", 0.88, 0.41),
     ("permission", 0.80, 0.90),
     ("feature→permission", 0.77, 0.52),
-    ("permission→data", 0.28, 0.40),
+    ("permission→data", 0.34, 0.40),
     ("share", 0.94, 0.52),
     ("share+data", 0.86, 0.57),
     ("includes", 0.80, 0.25),
