@@ -211,6 +211,12 @@ pub struct Cues {
     pub not_a_feature: Words,
     pub agreement_title: Words,
     pub purpose_frame: Words,
+    pub product_word: Words,
+    pub product_tail: Words,
+    pub not_a_product: Words,
+    pub not_in_product: Words,
+    pub not_product_start: Words,
+    pub product_alias: Words,
 }
 
 /// Concepts indexed by their folded surface forms, plus the cue words.
@@ -361,6 +367,12 @@ impl Lexicon {
             not_a_feature: cue("not-a-feature", false),
             agreement_title: cue("agreement-title", false),
             purpose_frame: cue("purpose-frame", false),
+            product_word: cue("product-word", false),
+            product_tail: cue("product-tail", false),
+            not_a_product: cue("not-a-product", true),
+            not_in_product: cue("not-in-product", true),
+            not_product_start: cue("not-product-start", true),
+            product_alias: cue("product-alias", false),
         };
         let longest_label = by_surface.keys().map(|s| s.chars().count()).max().unwrap_or(0);
         let prefixes = by_surface

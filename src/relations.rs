@@ -108,7 +108,7 @@ pub struct Extraction {
 
 /// Runs the relation rules over a structured document.
 pub fn extract(doc: &Document, lexicon: &Lexicon, segmenter: &Segmenter) -> Extraction {
-    let products = find_products(doc, lexicon);
+    let products = find_products(doc, lexicon, segmenter);
     let operators = find_operators(doc, lexicon, segmenter);
     let mut reader = Reader {
         lexicon,
@@ -2203,46 +2203,183 @@ fn dedup_inclusions(inclusions: &mut Vec<Inclusion>) {
     });
 }
 
-/// Product names. Candidates: what stands before the policy's title at the start of a
-/// line or in 《》 (`《全民K歌隐私保护指引》`), and quoted names that a product word follows
-/// (`运营“咪咕音乐”、“咪咕音乐极速版”APP`). A candidate is kept when the policy names it
-/// often; a short name that mostly occurs inside a longer kept one (咪咕 in 咪咕音乐) is
-/// dropped in favour of it.
-pub fn find_products(doc: &Document, lexicon: &Lexicon) -> Vec<String> {
-    let text = &doc.text;
-    let mut candidates: Vec<String> = Vec::new();
-    let add = |name: &str, candidates: &mut Vec<String>| {
-        let mut name = name.trim().trim_matches(['“', '”', '"', '《', '》', '「', '」']);
-        for strip in ["本", "关于", "的", "与"] {
-            name = name.strip_prefix(strip).unwrap_or(name);
-            name = name.strip_suffix(strip).unwrap_or(name);
+/// Whether a cleaned candidate can be an app's name at all: not a generic word, not a
+/// description holding a document word, not a clause opening with a function word.
+fn may_name_product(lexicon: &Lexicon, name: &str) -> bool {
+    let cues = &lexicon.cues;
+    let folded = fold(name);
+    let n = name.chars().count();
+    let plain = name.chars().all(|c| c.is_alphanumeric() || c == ' ' || c == '-');
+    (2..=16).contains(&n)
+        && plain
+        && !name.chars().all(|c| c.is_ascii_digit())
+        && !cues.not_a_product.contains(&folded)
+        && cues.not_in_product.find_in(&folded).is_none()
+        && cues.not_product_start.prefix_of(&folded).is_none()
+        && lexicon.cues.company_suffix.suffix_of(name).is_none()
+}
+
+/// What follows a date run into a name (`2021年6月28日来电秀极速版` → `来电秀极速版`).
+fn after_date(name: &str) -> &str {
+    name.rmatch_indices('日')
+        .find(|(at, _)| name[..*at].ends_with(|c: char| c.is_ascii_digit()))
+        .map_or(name, |(at, d)| &name[at + d.len()..])
+}
+
+/// A candidate as the policy writes it, without quotes, `本`/`关于`, a date run into
+/// it, and a tail that names no app (`临沂12345APP` → `临沂12345`).
+fn clean_product(lexicon: &Lexicon, name: &str) -> String {
+    let mut name = name.trim().trim_matches(['“', '”', '"', '《', '》', '「', '」']);
+    for strip in ["本", "关于", "的", "与"] {
+        name = name.strip_prefix(strip).unwrap_or(name);
+        name = name.strip_suffix(strip).unwrap_or(name);
+    }
+    // A date run into the title (`2021年6月28日来电秀极速版`) is no part of the name.
+    name = after_date(name);
+    while let Some(word) = lexicon.cues.product_tail.suffix_of(name) {
+        let rest = name[..name.len() - word.len()].trim_end();
+        if rest.chars().count() < 2 {
+            break;
         }
-        let n = name.chars().count();
-        let plain = name.chars().all(|c| c.is_alphanumeric() || c == ' ' || c == '-');
-        if (2..=16).contains(&n)
-            && plain
-            && !["我们", "更新", "儿童", "未成年", "用户", "概要", "个人", "政策"]
-                .iter()
-                .any(|w| name.contains(w))
-        {
-            let name = canonical(name);
-            if !candidates.contains(&name) {
-                candidates.push(name);
-            }
+        name = rest.trim_matches(['“', '”', '"', '《', '》', '「', '」']);
+    }
+    canonical(name)
+}
+
+/// The name written just before `end` in `text`: a quoted one (`“轻图”`, `《房在线》`),
+/// or the run of letters and digits that starts a line or follows an opener.
+fn name_before(text: &str, end: usize, line_start: bool) -> Option<&str> {
+    // Spaces may stand before the title word, but not a line break: a name on the line
+    // above (a menu, a heading) is no title.
+    let before = text[..end].trim_end_matches([' ', '\t', '\u{3000}']);
+    // `“抠图P图秀“隐私政策`: an opening quote may close.
+    if let Some(close) = before
+        .chars()
+        .next_back()
+        .filter(|c| matches!(c, '”' | '》' | '」' | '"' | '“'))
+    {
+        let inner = &before[..before.len() - close.len_utf8()];
+        let opener = match close {
+            '”' => '“',
+            '》' => '《',
+            '」' => '「',
+            '“' => '“',
+            _ => '"',
+        };
+        let open = inner.rfind(opener)?;
+        let name = &inner[open + opener.len_utf8()..];
+        return (name.chars().count() <= 20).then_some(name);
+    }
+    let start = before
+        .char_indices()
+        .rev()
+        .take(20)
+        .take_while(|(_, c)| c.is_alphanumeric() || *c == ' ')
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    let opener = before[..start].chars().next_back();
+    let opens = match opener {
+        None | Some('\n') => true,
+        Some(c) => matches!(c, '《' | '“' | '「' | '"') || !line_start && !c.is_alphanumeric(),
+    };
+    opens.then_some(&before[start..])
+}
+
+/// Products: the app(s) the policy covers. Structural evidence first: the name in the
+/// document's title (its first lines: `叮咚买菜隐私政策`, `“轻图”隐私政策`) and the name
+/// defined as the app (`临沂12345APP（以下简称“本应用”）`). Names met further on
+/// (`《X隐私政策》`, `“X”客户端`) must recur, must not be a lexicon third party (an SDK's
+/// own policy, `《友盟隐私政策》`), and where the title names the app they only add
+/// names that extend or shorten it (`咪咕` → `咪咕音乐`). No product beats a wrong one.
+pub fn find_products(doc: &Document, lexicon: &Lexicon, segmenter: &Segmenter) -> Vec<String> {
+    let text = &doc.text;
+    let cues = &lexicon.cues;
+    let count = |name: &str| text.matches(name).count();
+    let mut titled: Vec<String> = Vec::new();
+    let push = |list: &mut Vec<String>, name: String| {
+        if may_name_product(lexicon, &name) && !list.contains(&name) {
+            list.push(name);
         }
     };
-    for (at, _) in lexicon.cues.policy_title.find_all(text) {
-        let before = &text[..at];
-        let start = before
-            .char_indices()
-            .rev()
-            .take(20)
-            .take_while(|(_, c)| c.is_alphanumeric() || *c == ' ')
-            .last()
-            .map_or(at, |(i, _)| i);
-        let opener = before[..start].chars().next_back();
-        if matches!(opener, None | Some('\n' | '《')) {
-            add(&before[start..], &mut candidates);
+    // The title: the first non-empty lines, read to the policy-title word.
+    let mut offset = 0;
+    let mut lines_seen = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        if line.trim().is_empty() {
+            continue;
+        }
+        lines_seen += 1;
+        if lines_seen > 5 {
+            break;
+        }
+        let head_end = line.char_indices().nth(60).map_or(line.len(), |(i, _)| i);
+        let head = &line[..head_end];
+        // A title written twice without a break (`隐私政策叮咚买菜隐私政策`) or under a
+        // bare `隐私政策`: the name starts after it.
+        let lead = head.len() - head.trim_start().len();
+        let mut from = lead;
+        while let Some(word) = cues.policy_title.prefix_of(&head[from..]) {
+            from += word.len();
+        }
+        for (at, _) in cues.policy_title.find_all(&head[from..]) {
+            let at = from + at;
+            if let Some(name) = name_before(&text[start + from..], at - from, true) {
+                push(&mut titled, clean_product(lexicon, name));
+            }
+        }
+    }
+    // The definition: `X（以下简称“本应用”）`.
+    for (open, c) in text.char_indices().filter(|(_, c)| matches!(c, '（' | '(')) {
+        let inner_start = open + c.len_utf8();
+        let inner: String = text[inner_start..].chars().take(24).collect();
+        let inner = inner.split(['）', ')']).next().unwrap_or_default();
+        if !inner.contains('称') || cues.product_alias.find_in(inner).is_none() {
+            continue;
+        }
+        let before = &text[..open];
+        let Some(name) = name_before(before, before.len(), false) else {
+            continue;
+        };
+        // `为了便于您使用临沂12345APP`: the name follows the last verb or pronoun.
+        let tokens = segmenter.tokens(name);
+        let cut = tokens
+            .iter()
+            .rposition(|t| {
+                let word = fold(&name[t.clone()]);
+                cues.not_product_start.contains(&word)
+                    || ["由", "是", "为", "即", "的"].contains(&word.as_str())
+            })
+            .map_or(0, |i| tokens[i].end);
+        push(&mut titled, clean_product(lexicon, &name[cut..]));
+    }
+
+    // Names met anywhere: `《X隐私政策》` and `“X”客户端`, each with whether it names a
+    // lexicon third party.
+    let mut met: Vec<String> = Vec::new();
+    let mut third_parties: Vec<String> = Vec::new();
+    let mut push_met = |name: &str| {
+        let name = clean_product(lexicon, name);
+        // Part of speech: a conjunction or particle (如果, 除非, 您) opens a clause. Not
+        // pronouns or prepositions: `你今天真好看`, `在路上商旅` are apps.
+        let function_word = segmenter
+            .first_word(&name)
+            .is_some_and(|(_, tag)| ["c", "u", "zg"].contains(&tag.as_str()));
+        if function_word {
+            return;
+        }
+        if lexicon
+            .lookup(&name)
+            .is_some_and(|id| lexicon.concept(id).kind == Kind::ThirdParty)
+        {
+            third_parties.push(name.clone());
+        }
+        push(&mut met, name);
+    };
+    for (at, _) in cues.policy_title.find_all(text) {
+        if let Some(name) = name_before(text, at, true) {
+            push_met(name);
         }
     }
     for (at, _) in text.match_indices('“') {
@@ -2259,35 +2396,48 @@ pub fn find_products(doc: &Document, lexicon: &Lexicon) -> Vec<String> {
                 || c == '”'
                 || c.is_alphanumeric() && !c.is_ascii()
         });
-        let product_word = [
-            "APP",
-            "App",
-            "app",
-            "客户端",
-            "产品",
-            "软件",
-            "应用程序",
-            "小程序",
-        ]
-        .iter()
-        .any(|w| after.starts_with(w) || (after.starts_with(['、', '和', '及']) && tail.starts_with(w)));
+        let product_word = cues.product_word.prefix_of(after).is_some()
+            || after.starts_with(['、', '和', '及']) && cues.product_word.prefix_of(tail).is_some();
         if product_word {
-            add(name, &mut candidates);
+            push_met(name);
         }
     }
-    let count = |name: &str| text.matches(name).count();
-    let top = candidates.iter().map(|c| count(c)).max().unwrap_or(0);
-    let mut kept: Vec<(String, usize)> = candidates
+    let top = met.iter().map(|c| count(c)).max().unwrap_or(0);
+    let mut kept: Vec<(String, usize)> = met
         .iter()
         .map(|c| (c.clone(), count(c)))
         .filter(|(_, n)| *n >= 3 && 20 * n >= top)
         .collect();
+    if titled.is_empty() {
+        // Without a title, a third party's name is an SDK's policy (`《友盟隐私政策》`).
+        kept.retain(|(name, _)| !third_parties.contains(name));
+    } else {
+        // The title names the app: names met further on only refine it (even a name the
+        // lexicon knows as a third party: `咪咕隐私权政策` covers `咪咕音乐`).
+        kept.retain(|(name, _)| {
+            titled
+                .iter()
+                .any(|t| name.contains(t.as_str()) || t.contains(name.as_str()))
+        });
+        // A title that names a brand (`咪咕隐私权政策`) yields to the apps it covers.
+        let longer: Vec<String> = kept.iter().map(|(n, _)| n.clone()).collect();
+        for name in &titled {
+            if !kept.iter().any(|(n, _)| n == name)
+                && !longer.iter().any(|l| l.contains(name.as_str()) && l != name)
+            {
+                kept.insert(0, (name.clone(), usize::MAX));
+            }
+        }
+    }
     let longer: Vec<(String, usize)> = kept.clone();
     kept.retain(|(name, n)| {
+        if *n == usize::MAX {
+            return true;
+        }
         let inside: usize = longer
             .iter()
             .filter(|(other, _)| other != name && other.contains(name.as_str()))
-            .map(|(_, m)| m)
+            .map(|(other, m)| if *m == usize::MAX { count(other) } else { *m })
             .sum();
         2 * inside < *n
     });
@@ -2553,6 +2703,33 @@ mod tests {
         );
         // A bracket that calls something else 我们 does not name an operator.
         assert!(operator("我们会收集信息（例如您的姓名）。").is_empty());
+    }
+
+    #[test]
+    fn products_come_from_the_title_not_from_headings_or_sdk_policies() {
+        let lexicon = Lexicon::embedded().unwrap();
+        let segmenter = Segmenter::new(&lexicon);
+        let product = |text: &str| find_products(&structure(text, &[]), &lexicon, &segmenter);
+        // The first line's title names the app, even when written only once.
+        assert_eq!(
+            product("中华日历隐私政策\n更新日期：2022年1月1日\n我们会收集您的设备信息。"),
+            vec!["中华日历"]
+        );
+        // A heading on how to reach the policy, and SDK policies, name no app.
+        let sdk = "《友盟隐私政策》《友盟隐私政策》《友盟隐私政策》《第三方SDK隐私政策》";
+        assert!(product(&format!(
+            "说明\n正文\n其他\n更多\n另见\n访问隐私政策\n访问隐私政策\n访问隐私政策\n{sdk}"
+        ))
+        .is_empty());
+        // `X（以下简称“本应用”）` defines the app.
+        assert_eq!(
+            product("用户隐私政策\n为了便于您使用临沂12345APP（以下简称“本应用”），我们制定本政策。"),
+            vec!["临沂12345"]
+        );
+        // A brand title yields to the apps it covers.
+        let migu =
+            "咪咕隐私权政策\n咪咕音乐有限公司运营“咪咕音乐”APP。咪咕音乐会收集信息。咪咕音乐将保护您。";
+        assert_eq!(product(migu), vec!["咪咕音乐"]);
     }
 
     #[test]
