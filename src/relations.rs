@@ -2217,6 +2217,10 @@ fn may_name_product(lexicon: &Lexicon, name: &str) -> bool {
         && cues.not_in_product.find_in(&folded).is_none()
         && cues.not_product_start.prefix_of(&folded).is_none()
         && lexicon.cues.company_suffix.suffix_of(name).is_none()
+        // A data item or permission (`设备信息`) names no app.
+        && lexicon
+            .lookup_folded(&folded)
+            .is_none_or(|id| lexicon.concept(id).kind == Kind::ThirdParty)
 }
 
 /// What follows a date run into a name (`2021年6月28日来电秀极速版` → `来电秀极速版`).
@@ -2445,30 +2449,126 @@ pub fn find_products(doc: &Document, lexicon: &Lexicon, segmenter: &Segmenter) -
     kept.into_iter().take(3).map(|(name, _)| name).collect()
 }
 
+/// A company name as the policy writes it, cut after whatever runs into it: a date
+/// (`2022年1月14日深圳汇能…`), a role (`车行168APP服务提供者北京车行…`), a policy title
+/// (`十点读书隐私政策厦门十点…`), a clause (`本政策适用于安克创新…`).
+fn clean_operator<'t>(lexicon: &Lexicon, segmenter: &Segmenter, name: &'t str) -> &'t str {
+    let cues = &lexicon.cues;
+    let mut name = name.trim();
+    name = after_date(name);
+    let words = cues.operator_lead.find_all(name).into_iter();
+    let titles = cues.policy_title.find_all(name).into_iter();
+    if let Some(end) = words
+        .filter(|(_, word)| word.chars().count() > 1)
+        .chain(titles)
+        .map(|(at, word)| at + word.len())
+        .max()
+    {
+        name = &name[end..];
+    }
+    if let Some(end) = segmenter
+        .tokens(name)
+        .into_iter()
+        .filter(|t| {
+            let word = &name[t.clone()];
+            word.chars().count() == 1 && cues.operator_lead.contains(word)
+        })
+        .map(|t| t.end)
+        .next_back()
+    {
+        name = &name[end..];
+    }
+    segmenter
+        .trailing_name(name)
+        .trim_start_matches([':', '：', ' ', '）', ')'])
+}
+
+/// Whether a candidate can name an operator: a company name, or a plain name (a brand
+/// designated 我们), that opens no clause (`感谢您使用!`, `其和关联公司`, `因本公司`) and
+/// describes nothing (`任何房飞布及其关联公司`). The part of speech of its first word
+/// catches openings no list holds: a conjunction or pronoun (not an adverb or a
+/// preposition: jieba tags 大连 and 同方 so).
+fn may_name_operator(lexicon: &Lexicon, segmenter: &Segmenter, name: &str) -> bool {
+    let cues = &lexicon.cues;
+    let n = name.chars().count();
+    let folded = fold(name);
+    let company = cues.company_suffix.suffix_of(name).is_some();
+    let allowed = |c: char| c.is_alphanumeric() || c == ' ' || company && "（）()·".contains(c);
+    let balanced = name.matches(['（', '(']).count() == name.matches(['）', ')']).count();
+    let function_word = segmenter
+        .first_word(name)
+        .is_some_and(|(_, tag)| ["c", "r", "u", "zg"].contains(&tag.as_str()));
+    // A brand designated 我们 is held to what an app's name may be (`服务`, `平台` are not).
+    (company || may_name_product(lexicon, name))
+        && (2..=40).contains(&n)
+        && name.chars().all(allowed)
+        && balanced
+        && !function_word
+        && cues.not_product_start.prefix_of(&folded).is_none()
+        && cues.not_operator_start.prefix_of(&folded).is_none()
+        && cues.not_in_operator.find_in(&folded).is_none()
+        && !cues.company_suffix.contains(name)
+}
+
+/// The company name at the start of `text` (`公司名称：X`, X up to its company ending).
+fn company_at<'t>(lexicon: &Lexicon, text: &'t str) -> Option<&'t str> {
+    let run: &str = &text[..text
+        .char_indices()
+        .take(40)
+        .find(|(_, c)| matches!(c, '，' | '。' | '；' | '、' | '\n' | ' ' | ',' | ';' | '“' | '”'))
+        .map_or_else(
+            || text.char_indices().nth(40).map_or(text.len(), |(i, _)| i),
+            |(i, _)| i,
+        )];
+    // The first legal-form ending (`有限公司`), else the last ending (`集团`, `公司`):
+    // `中国电信集团有限公司`, not `中国电信集团`; `X有限公司公司地址…`, not `X有限公司公司`.
+    let ends: Vec<(usize, usize)> = run
+        .char_indices()
+        .map(|(i, c)| i + c.len_utf8())
+        .filter_map(|end| {
+            let suffix = lexicon.cues.company_suffix.suffix_of(&run[..end])?;
+            Some((end, suffix.chars().count()))
+        })
+        .collect();
+    ends.iter()
+        .find(|(_, n)| *n >= 4)
+        .or(ends.last())
+        .map(|&(end, _)| &run[..end])
+}
+
 /// Operators: the entity designated as 我们 (`X（以下简称“我们”）`), or the company a
-/// product is provided by (`由X提供`).
+/// product is provided by (`由X提供`), named in a field (`公司名称：X`), or the first
+/// company the policy names, where it names no lexicon third party. A company beats a
+/// brand designated 我们; no operator beats a clause taken for one.
 pub fn find_operators(doc: &Document, lexicon: &Lexicon, segmenter: &Segmenter) -> Vec<String> {
     let text = &doc.text;
     let mut found: Vec<String> = Vec::new();
     let push = |found: &mut Vec<String>, name: &str| {
-        let name = canonical(name.trim());
-        let n = name.chars().count();
-        if (2..=40).contains(&n) && !found.contains(&name) {
+        let name = canonical(clean_operator(lexicon, segmenter, name));
+        if may_name_operator(lexicon, segmenter, &name) && !found.contains(&name) {
             found.push(name);
         }
     };
+    let is_company = |n: &String| lexicon.cues.company_suffix.suffix_of(n).is_some();
+    let third_party = |name: &str| {
+        lexicon
+            .lookup(name)
+            .is_some_and(|id| lexicon.concept(id).kind == Kind::ThirdParty)
+            || lexicon.third_party_companies.contains(&fold(name))
+    };
     // The designation: a bracket right after the name that calls it 我们, however worded
-    // (`X（以下简称“我们”）`, `X(简称“我们”)`, `X（下文简称“小佩”或“我们”）`).
+    // (`X（以下简称“我们”）`, `X(简称“我们”)`, `X（下文简称“小佩”或“我们”）`), closed or
+    // running on (`X（以下简称“我们”，注册办公地址：…`), or after an address
+    // (`天翼电子商务有限公司（注册地址：…；常用办公地址：…；以下简称“翼支付”或“我们”）`).
     for (open, c) in text.char_indices().filter(|(_, c)| matches!(c, '（' | '(')) {
         let inner_start = open + c.len_utf8();
-        let Some(close) = text[inner_start..]
+        let window = text[inner_start..]
             .char_indices()
-            .take(40)
-            .find(|(_, c)| matches!(c, '）' | ')'))
-            .map(|(i, _)| inner_start + i)
-        else {
-            continue;
-        };
+            .nth(150)
+            .map_or(text.len(), |(i, _)| inner_start + i);
+        let close = text[inner_start..window]
+            .find(['）', ')'])
+            .map_or(window, |i| inner_start + i);
         let inner = &text[inner_start..close];
         let designates_us = inner.contains('称') && inner.contains("我们")
             || lexicon.cues.operator_marker.find_in(inner).is_some();
@@ -2501,41 +2601,97 @@ pub fn find_operators(doc: &Document, lexicon: &Lexicon, segmenter: &Segmenter) 
         .iter()
         .find_map(|tail| candidate.find(tail).map(|at| &candidate[..at]))
         .unwrap_or(candidate);
+        // `“App支付”SDK由支付宝（中国）网络技术有限公司（以下简称“我们”）`: an SDK's own
+        // policy, quoted in the app's.
+        if candidate.to_ascii_uppercase().contains("SDK") {
+            continue;
+        }
         let name = segmenter.trailing_name(candidate);
-
         push(&mut found, name);
     }
     // Where the policy names a legal entity, descriptions (`…的服务提供者`) are not one.
-    if found
-        .iter()
-        .any(|n| lexicon.cues.company_suffix.suffix_of(n).is_some())
-    {
-        found.retain(|n| lexicon.cues.company_suffix.suffix_of(n).is_some());
+    if found.iter().any(is_company) {
+        found.retain(is_company);
+        return found;
     }
-    if found.is_empty() {
-        // `由X提供`, or a clause that opens with `X运营`/`X提供`, X a company name.
-        for verb in ["提供", "运营", "开发", "负责运营"] {
-            for (at, _) in text.match_indices(verb) {
-                let before = &text[..at];
-                let start = before
-                    .char_indices()
-                    .rev()
-                    .take(40)
-                    .take_while(|(_, c)| {
-                        !matches!(c, '，' | '。' | '；' | '：' | ':' | '（' | '(' | '“' | '\n' | ' ')
-                    })
-                    .last()
-                    .map_or(at, |(i, _)| i);
-                let candidate = before[start..].trim_start_matches('由');
-                if lexicon.cues.company_suffix.suffix_of(candidate).is_some()
-                    && !candidate.contains(['由', '是'])
-                {
-                    push(&mut found, candidate);
+    let mut companies: Vec<String> = Vec::new();
+    // `由X提供`, or a clause that opens with `X运营`/`X提供`, X a company name.
+    for verb in ["提供", "运营", "开发", "负责运营"] {
+        for (at, _) in text.match_indices(verb) {
+            let before = &text[..at];
+            let start = before
+                .char_indices()
+                .rev()
+                .take(40)
+                .take_while(|(_, c)| {
+                    !matches!(c, '，' | '。' | '；' | '：' | ':' | '（' | '(' | '“' | '\n' | ' ')
+                })
+                .last()
+                .map_or(at, |(i, _)| i);
+            let candidate = before[start..].trim_start_matches('由');
+            // An SDK table's `由每日互动股份有限公司提供` names the SDK's provider.
+            if lexicon.cues.company_suffix.suffix_of(candidate).is_some()
+                && !candidate.contains(['由', '是'])
+                && !third_party(clean_operator(lexicon, segmenter, candidate))
+            {
+                push(&mut companies, candidate);
+            }
+        }
+    }
+    // A field that names it (`公司名称：X`, `开发者：X`), outside third-party tables.
+    if companies.is_empty() {
+        for (at, word) in lexicon.cues.operator_label.find_all(text) {
+            let rest = &text[at + word.len()..];
+            let Some(rest) = rest.strip_prefix([':', '：']) else {
+                continue;
+            };
+            // A longer key (`关联公司名称：`, `SDK公司名称：`) names someone else.
+            if text[..at].ends_with(|c: char| c.is_alphanumeric()) {
+                continue;
+            }
+            if let Some(name) = company_at(lexicon, rest.trim_start()) {
+                if !third_party(name) {
+                    push(&mut companies, name);
                 }
             }
         }
     }
-    found
+    // The first company the policy names, near its start (`长沙科想科技有限公司重视用户的隐私`).
+    if companies.is_empty() {
+        let head_end = text.char_indices().nth(600).map_or(text.len(), |(i, _)| i);
+        let head = &text[..head_end];
+        for (at, word) in lexicon.cues.company_suffix.find_all(head) {
+            let end = at + word.len();
+            let start = head[..at]
+                .char_indices()
+                .rev()
+                .take(30)
+                .take_while(|(_, c)| c.is_alphanumeric() || "（）()".contains(*c))
+                .last()
+                .map_or(at, |(i, _)| i);
+            let name = segmenter.trailing_name(&head[start..end]);
+            if !third_party(name) {
+                push(&mut companies, name);
+            }
+            if !companies.is_empty() {
+                break;
+            }
+        }
+    }
+    // Found without a designation, a bare `…公司` is mostly a description
+    // (`合法机构以及上述公司`): only a legal form (`有限公司`, `集团`) names one.
+    companies.retain(|n| {
+        lexicon
+            .cues
+            .company_suffix
+            .suffix_of(n)
+            .is_some_and(|s| s != "公司")
+    });
+    if companies.is_empty() {
+        found
+    } else {
+        companies
+    }
 }
 
 #[cfg(test)]
@@ -2730,6 +2886,41 @@ mod tests {
         let migu =
             "咪咕隐私权政策\n咪咕音乐有限公司运营“咪咕音乐”APP。咪咕音乐会收集信息。咪咕音乐将保护您。";
         assert_eq!(product(migu), vec!["咪咕音乐"]);
+    }
+
+    #[test]
+    fn operators_are_companies_cut_from_what_runs_into_them() {
+        let lexicon = Lexicon::embedded().unwrap();
+        let segmenter = Segmenter::new(&lexicon);
+        let operator = |text: &str| find_operators(&structure(text, &[]), &lexicon, &segmenter);
+        // A designation whose bracket runs on past 40 characters.
+        assert_eq!(
+            operator("山西三立期货经纪有限公司（以下简称“我们”，注册办公地址：中国山西省太原市府西街69号国贸大厦A座，客服电话：123）"),
+            vec!["山西三立期货经纪有限公司"]
+        );
+        // A date or a role before the name is no part of it.
+        assert_eq!(
+            operator("更新日期：2022年1月14日深圳汇能新能源科技有限公司（以下简称“我们”）"),
+            vec!["深圳汇能新能源科技有限公司"]
+        );
+        assert_eq!(
+            operator(
+                "您和车行168APP服务提供者北京车行一六八信息技术有限公司（以下简称\"车行168\"或\"我们\"）"
+            ),
+            vec!["北京车行一六八信息技术有限公司"]
+        );
+        // A clause designated 我们 is no operator; the company the policy names is.
+        assert_eq!(
+            operator("感谢您使用！（下称“我们”）\n长沙科想科技有限公司重视用户的隐私。"),
+            vec!["长沙科想科技有限公司"]
+        );
+        // A field names it, but a third party's row in an SDK table does not.
+        assert_eq!(
+            operator(
+                "隐私政策正文。\n运营方：深圳市腾讯计算机系统有限公司\n公司名称：义乌市幂加网络科技有限公司"
+            ),
+            vec!["义乌市幂加网络科技有限公司"]
+        );
     }
 
     #[test]
