@@ -2583,7 +2583,21 @@ pub fn find_operators(doc: &Document, lexicon: &Lexicon, segmenter: &Segmenter) 
             .take_while(|(_, c)| {
                 !matches!(
                     c,
-                    '，' | '。' | '；' | '：' | ':' | '、' | '“' | '”' | '《' | '》' | '\n' | ' '
+                    '，' | '。'
+                        | '；'
+                        | '：'
+                        | ':'
+                        | '、'
+                        | '“'
+                        | '”'
+                        | '《'
+                        | '》'
+                        | '\n'
+                        | ' '
+                        | '！'
+                        | '!'
+                        | '？'
+                        | '?'
                 )
             })
             .last()
