@@ -1,6 +1,7 @@
 //! Shows what the pipeline reads in a text: tokens, mentions, practices, inclusions.
 //! For developing rules: `cargo run --example trace -- "我们会收集您的设备型号。"`
 //! or `cargo run --example trace -- --file policy.txt`.
+//! `TRACE_TEXT=1` prints the decoded text only; `TRACE_HEADINGS=1` adds the headings.
 
 use policykg::pipeline::Extractor;
 use policykg::relations::{Entity, Term};
@@ -13,7 +14,19 @@ fn main() -> anyhow::Result<()> {
         _ => anyhow::bail!("usage: trace TEXT | trace --file PATH"),
     };
     let extractor = Extractor::new()?;
+    if std::env::var_os("TRACE_TAGS").is_some() {
+        // Each line's first word and its part of speech: how the product filter sees it.
+        for line in String::from_utf8_lossy(&bytes).lines() {
+            println!("{line}\t{:?}", extractor.segmenter.first_word(line));
+        }
+        return Ok(());
+    }
     let decoded = policykg::decode::decode(&bytes, None).map_err(|e| anyhow::anyhow!("{e}"))?;
+    if std::env::var_os("TRACE_TEXT").is_some() {
+        // The decoded text only: for reading a policy the way the pipeline reads it.
+        print!("{}", decoded.text);
+        return Ok(());
+    }
     let doc = policykg::structure::structure(&decoded.text, &decoded.headings);
     let lexicon = &extractor.lexicon;
     if std::env::var_os("TRACE_HEADINGS").is_some() {

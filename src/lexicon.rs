@@ -214,6 +214,16 @@ pub struct Cues {
     pub not_a_feature: Words,
     pub agreement_title: Words,
     pub purpose_frame: Words,
+    pub product_word: Words,
+    pub product_tail: Words,
+    pub not_a_product: Words,
+    pub not_in_product: Words,
+    pub not_product_start: Words,
+    pub product_alias: Words,
+    pub operator_lead: Words,
+    pub operator_label: Words,
+    pub not_operator_start: Words,
+    pub not_in_operator: Words,
 }
 
 /// Concepts indexed by their folded surface forms, plus the cue words.
@@ -230,6 +240,9 @@ pub struct Lexicon {
     pub cues: Cues,
     /// Length in chars of the longest folded label: bounds the matcher's look-ahead.
     pub longest_label: usize,
+    /// The companies behind lexicon third parties (`pk:companyName`), folded: an SDK's
+    /// provider named in a table is not the policy's operator.
+    pub third_party_companies: HashSet<String>,
 }
 
 #[derive(Default)]
@@ -251,6 +264,7 @@ impl Lexicon {
     /// Builds the lexicon from Turtle documents given as (name, text).
     pub fn from_turtle<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Self> {
         let mut raw: HashMap<String, RawConcept> = HashMap::new();
+        let mut company_names: Vec<String> = Vec::new();
         let mut order: Vec<String> = Vec::new();
         for (name, text) in files {
             for quad in RdfParser::from_format(RdfFormat::Turtle).for_slice(text.as_bytes()) {
@@ -282,6 +296,9 @@ impl Lexicon {
                     (p, Term::NamedNode(b)) if p == format!("{SKOS}broader") => {
                         entry.broader.push(b.as_str().to_owned())
                     }
+                    (p, Term::Literal(l)) if p == format!("{PK}companyName") => {
+                        company_names.push(l.value().to_owned())
+                    }
                     (p, Term::Literal(l)) if p == format!("{PK}sensitive") => {
                         entry.sensitive = l.value() == "true" || l.value() == "1"
                     }
@@ -293,6 +310,7 @@ impl Lexicon {
             }
         }
 
+        let third_party_companies: HashSet<String> = company_names.iter().map(|n| fold(n)).collect();
         let mut cue_words: HashMap<String, Vec<String>> = HashMap::new();
         let mut concepts = Vec::new();
         let mut by_surface = HashMap::new();
@@ -386,6 +404,16 @@ impl Lexicon {
             not_a_feature: cue("not-a-feature", false),
             agreement_title: cue("agreement-title", false),
             purpose_frame: cue("purpose-frame", false),
+            product_word: cue("product-word", false),
+            product_tail: cue("product-tail", false),
+            not_a_product: cue("not-a-product", true),
+            not_in_product: cue("not-in-product", true),
+            not_product_start: cue("not-product-start", true),
+            product_alias: cue("product-alias", false),
+            operator_lead: cue("operator-lead", false),
+            operator_label: cue("operator-label", false),
+            not_operator_start: cue("not-operator-start", true),
+            not_in_operator: cue("not-in-operator", true),
         };
         let longest_label = by_surface.keys().map(|s| s.chars().count()).max().unwrap_or(0);
         let prefixes = by_surface
@@ -404,6 +432,7 @@ impl Lexicon {
             surfaces,
             cues,
             longest_label,
+            third_party_companies,
         })
     }
 
@@ -459,6 +488,17 @@ mod tests {
         let umeng = lexicon.lookup("友盟SDK").expect("友盟 is a third party");
         assert_eq!(lexicon.concept(umeng).kind, Kind::ThirdParty);
         assert_eq!(lexicon.lookup("友盟"), Some(umeng));
+    }
+
+    #[test]
+    fn third_party_companies_load_from_turtle() {
+        let lexicon = Lexicon::embedded().unwrap();
+        assert!(lexicon
+            .third_party_companies
+            .contains(&fold("每日互动股份有限公司")));
+        assert!(lexicon
+            .third_party_companies
+            .contains(&fold("支付宝（中国）网络技术有限公司")));
     }
 
     #[test]

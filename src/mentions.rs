@@ -66,6 +66,15 @@ impl Segmenter {
         name.trim_start_matches(['（', '(', '）', ')'])
     }
 
+    /// The first word of `text` with its part-of-speech tag (jieba's ICTCLAS set: `v` a
+    /// verb, `r` a pronoun, `p` a preposition, `c` a conjunction, `d` an adverb…).
+    pub fn first_word<'t>(&self, text: &'t str) -> Option<(&'t str, String)> {
+        let tags = self.jieba.tag(text, true);
+        let first = tags.first()?;
+        let len = first.word.len();
+        Some((&text[..len], first.tag.to_owned()))
+    }
+
     /// The underlying segmenter, for benchmarks that need bare jieba-rs.
     pub fn jieba(&self) -> &Jieba {
         &self.jieba

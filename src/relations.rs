@@ -108,7 +108,7 @@ pub struct Extraction {
 
 /// Runs the relation rules over a structured document.
 pub fn extract(doc: &Document, lexicon: &Lexicon, segmenter: &Segmenter) -> Extraction {
-    let products = find_products(doc, lexicon);
+    let products = find_products(doc, lexicon, segmenter);
     let operators = find_operators(doc, lexicon, segmenter);
     let mut reader = Reader {
         lexicon,
@@ -2289,46 +2289,187 @@ fn dedup_inclusions(inclusions: &mut Vec<Inclusion>) {
     });
 }
 
-/// Product names. Candidates: what stands before the policy's title at the start of a
-/// line or in 《》 (`《全民K歌隐私保护指引》`), and quoted names that a product word follows
-/// (`运营“咪咕音乐”、“咪咕音乐极速版”APP`). A candidate is kept when the policy names it
-/// often; a short name that mostly occurs inside a longer kept one (咪咕 in 咪咕音乐) is
-/// dropped in favour of it.
-pub fn find_products(doc: &Document, lexicon: &Lexicon) -> Vec<String> {
-    let text = &doc.text;
-    let mut candidates: Vec<String> = Vec::new();
-    let add = |name: &str, candidates: &mut Vec<String>| {
-        let mut name = name.trim().trim_matches(['“', '”', '"', '《', '》', '「', '」']);
-        for strip in ["本", "关于", "的", "与"] {
-            name = name.strip_prefix(strip).unwrap_or(name);
-            name = name.strip_suffix(strip).unwrap_or(name);
+/// Whether a cleaned candidate can be an app's name at all: not a generic word, not a
+/// description holding a document word, not a clause opening with a function word.
+fn may_name_product(lexicon: &Lexicon, name: &str) -> bool {
+    let cues = &lexicon.cues;
+    let folded = fold(name);
+    let n = name.chars().count();
+    let plain = name.chars().all(|c| c.is_alphanumeric() || c == ' ' || c == '-');
+    (2..=16).contains(&n)
+        && plain
+        && !name.chars().all(|c| c.is_ascii_digit())
+        && !cues.not_a_product.contains(&folded)
+        && cues.not_in_product.find_in(&folded).is_none()
+        && cues.not_product_start.prefix_of(&folded).is_none()
+        && lexicon.cues.company_suffix.suffix_of(name).is_none()
+        // A data item or permission (`设备信息`) names no app.
+        && lexicon
+            .lookup_folded(&folded)
+            .is_none_or(|id| lexicon.concept(id).kind == Kind::ThirdParty)
+}
+
+/// What follows a date run into a name (`2021年6月28日来电秀极速版` → `来电秀极速版`).
+fn after_date(name: &str) -> &str {
+    name.rmatch_indices('日')
+        .find(|(at, _)| name[..*at].ends_with(|c: char| c.is_ascii_digit()))
+        .map_or(name, |(at, d)| &name[at + d.len()..])
+}
+
+/// A candidate as the policy writes it, without quotes, `本`/`关于`, a date run into
+/// it, and a tail that names no app (`临沂12345APP` → `临沂12345`).
+fn clean_product(lexicon: &Lexicon, name: &str) -> String {
+    let mut name = name.trim().trim_matches(['“', '”', '"', '《', '》', '「', '」']);
+    for strip in ["本", "关于", "的", "与"] {
+        name = name.strip_prefix(strip).unwrap_or(name);
+        name = name.strip_suffix(strip).unwrap_or(name);
+    }
+    // A date run into the title (`2021年6月28日来电秀极速版`) is no part of the name.
+    name = after_date(name);
+    while let Some(word) = lexicon.cues.product_tail.suffix_of(name) {
+        let rest = name[..name.len() - word.len()].trim_end();
+        if rest.chars().count() < 2 {
+            break;
         }
-        let n = name.chars().count();
-        let plain = name.chars().all(|c| c.is_alphanumeric() || c == ' ' || c == '-');
-        if (2..=16).contains(&n)
-            && plain
-            && !["我们", "更新", "儿童", "未成年", "用户", "概要", "个人", "政策"]
-                .iter()
-                .any(|w| name.contains(w))
-        {
-            let name = canonical(name);
-            if !candidates.contains(&name) {
-                candidates.push(name);
-            }
+        name = rest.trim_matches(['“', '”', '"', '《', '》', '「', '」']);
+    }
+    canonical(name)
+}
+
+/// The name written just before `end` in `text`: a quoted one (`“轻图”`, `《房在线》`),
+/// or the run of letters and digits that starts a line or follows an opener.
+fn name_before(text: &str, end: usize, line_start: bool) -> Option<&str> {
+    // Spaces may stand before the title word, but not a line break: a name on the line
+    // above (a menu, a heading) is no title.
+    let before = text[..end].trim_end_matches([' ', '\t', '\u{3000}']);
+    // `“抠图P图秀“隐私政策`: an opening quote may close.
+    if let Some(close) = before
+        .chars()
+        .next_back()
+        .filter(|c| matches!(c, '”' | '》' | '」' | '"' | '“'))
+    {
+        let inner = &before[..before.len() - close.len_utf8()];
+        let opener = match close {
+            '”' => '“',
+            '》' => '《',
+            '」' => '「',
+            '“' => '“',
+            _ => '"',
+        };
+        let open = inner.rfind(opener)?;
+        let name = &inner[open + opener.len_utf8()..];
+        return (name.chars().count() <= 20).then_some(name);
+    }
+    let start = before
+        .char_indices()
+        .rev()
+        .take(20)
+        .take_while(|(_, c)| c.is_alphanumeric() || *c == ' ')
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    let opener = before[..start].chars().next_back();
+    let opens = match opener {
+        None | Some('\n') => true,
+        Some(c) => matches!(c, '《' | '“' | '「' | '"') || !line_start && !c.is_alphanumeric(),
+    };
+    opens.then_some(&before[start..])
+}
+
+/// Products: the app(s) the policy covers. Structural evidence first: the name in the
+/// document's title (its first lines: `叮咚买菜隐私政策`, `“轻图”隐私政策`) and the name
+/// defined as the app (`临沂12345APP（以下简称“本应用”）`). Names met further on
+/// (`《X隐私政策》`, `“X”客户端`) must recur, must not be a lexicon third party (an SDK's
+/// own policy, `《友盟隐私政策》`), and where the title names the app they only add
+/// names that extend or shorten it (`咪咕` → `咪咕音乐`). No product beats a wrong one.
+pub fn find_products(doc: &Document, lexicon: &Lexicon, segmenter: &Segmenter) -> Vec<String> {
+    let text = &doc.text;
+    let cues = &lexicon.cues;
+    let count = |name: &str| text.matches(name).count();
+    let mut titled: Vec<String> = Vec::new();
+    let push = |list: &mut Vec<String>, name: String| {
+        if may_name_product(lexicon, &name) && !list.contains(&name) {
+            list.push(name);
         }
     };
-    for (at, _) in lexicon.cues.policy_title.find_all(text) {
-        let before = &text[..at];
-        let start = before
-            .char_indices()
-            .rev()
-            .take(20)
-            .take_while(|(_, c)| c.is_alphanumeric() || *c == ' ')
-            .last()
-            .map_or(at, |(i, _)| i);
-        let opener = before[..start].chars().next_back();
-        if matches!(opener, None | Some('\n' | '《')) {
-            add(&before[start..], &mut candidates);
+    // The title: the first non-empty lines, read to the policy-title word.
+    let mut offset = 0;
+    let mut lines_seen = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        if line.trim().is_empty() {
+            continue;
+        }
+        lines_seen += 1;
+        if lines_seen > 5 {
+            break;
+        }
+        let head_end = line.char_indices().nth(60).map_or(line.len(), |(i, _)| i);
+        let head = &line[..head_end];
+        // A title written twice without a break (`隐私政策叮咚买菜隐私政策`) or under a
+        // bare `隐私政策`: the name starts after it.
+        let lead = head.len() - head.trim_start().len();
+        let mut from = lead;
+        while let Some(word) = cues.policy_title.prefix_of(&head[from..]) {
+            from += word.len();
+        }
+        for (at, _) in cues.policy_title.find_all(&head[from..]) {
+            let at = from + at;
+            if let Some(name) = name_before(&text[start + from..], at - from, true) {
+                push(&mut titled, clean_product(lexicon, name));
+            }
+        }
+    }
+    // The definition: `X（以下简称“本应用”）`.
+    for (open, c) in text.char_indices().filter(|(_, c)| matches!(c, '（' | '(')) {
+        let inner_start = open + c.len_utf8();
+        let inner: String = text[inner_start..].chars().take(24).collect();
+        let inner = inner.split(['）', ')']).next().unwrap_or_default();
+        if !inner.contains('称') || cues.product_alias.find_in(inner).is_none() {
+            continue;
+        }
+        let before = &text[..open];
+        let Some(name) = name_before(before, before.len(), false) else {
+            continue;
+        };
+        // `为了便于您使用临沂12345APP`: the name follows the last verb or pronoun.
+        let tokens = segmenter.tokens(name);
+        let cut = tokens
+            .iter()
+            .rposition(|t| {
+                let word = fold(&name[t.clone()]);
+                cues.not_product_start.contains(&word)
+                    || ["由", "是", "为", "即", "的"].contains(&word.as_str())
+            })
+            .map_or(0, |i| tokens[i].end);
+        push(&mut titled, clean_product(lexicon, &name[cut..]));
+    }
+
+    // Names met anywhere: `《X隐私政策》` and `“X”客户端`, each with whether it names a
+    // lexicon third party.
+    let mut met: Vec<String> = Vec::new();
+    let mut third_parties: Vec<String> = Vec::new();
+    let mut push_met = |name: &str| {
+        let name = clean_product(lexicon, name);
+        // Part of speech: a conjunction or particle (如果, 除非, 您) opens a clause. Not
+        // pronouns or prepositions: `你今天真好看`, `在路上商旅` are apps.
+        let function_word = segmenter
+            .first_word(&name)
+            .is_some_and(|(_, tag)| ["c", "u", "zg"].contains(&tag.as_str()));
+        if function_word {
+            return;
+        }
+        if lexicon
+            .lookup(&name)
+            .is_some_and(|id| lexicon.concept(id).kind == Kind::ThirdParty)
+        {
+            third_parties.push(name.clone());
+        }
+        push(&mut met, name);
+    };
+    for (at, _) in cues.policy_title.find_all(text) {
+        if let Some(name) = name_before(text, at, true) {
+            push_met(name);
         }
     }
     for (at, _) in text.match_indices('“') {
@@ -2345,35 +2486,48 @@ pub fn find_products(doc: &Document, lexicon: &Lexicon) -> Vec<String> {
                 || c == '”'
                 || c.is_alphanumeric() && !c.is_ascii()
         });
-        let product_word = [
-            "APP",
-            "App",
-            "app",
-            "客户端",
-            "产品",
-            "软件",
-            "应用程序",
-            "小程序",
-        ]
-        .iter()
-        .any(|w| after.starts_with(w) || (after.starts_with(['、', '和', '及']) && tail.starts_with(w)));
+        let product_word = cues.product_word.prefix_of(after).is_some()
+            || after.starts_with(['、', '和', '及']) && cues.product_word.prefix_of(tail).is_some();
         if product_word {
-            add(name, &mut candidates);
+            push_met(name);
         }
     }
-    let count = |name: &str| text.matches(name).count();
-    let top = candidates.iter().map(|c| count(c)).max().unwrap_or(0);
-    let mut kept: Vec<(String, usize)> = candidates
+    let top = met.iter().map(|c| count(c)).max().unwrap_or(0);
+    let mut kept: Vec<(String, usize)> = met
         .iter()
         .map(|c| (c.clone(), count(c)))
         .filter(|(_, n)| *n >= 3 && 20 * n >= top)
         .collect();
+    if titled.is_empty() {
+        // Without a title, a third party's name is an SDK's policy (`《友盟隐私政策》`).
+        kept.retain(|(name, _)| !third_parties.contains(name));
+    } else {
+        // The title names the app: names met further on only refine it (even a name the
+        // lexicon knows as a third party: `咪咕隐私权政策` covers `咪咕音乐`).
+        kept.retain(|(name, _)| {
+            titled
+                .iter()
+                .any(|t| name.contains(t.as_str()) || t.contains(name.as_str()))
+        });
+        // A title that names a brand (`咪咕隐私权政策`) yields to the apps it covers.
+        let longer: Vec<String> = kept.iter().map(|(n, _)| n.clone()).collect();
+        for name in &titled {
+            if !kept.iter().any(|(n, _)| n == name)
+                && !longer.iter().any(|l| l.contains(name.as_str()) && l != name)
+            {
+                kept.insert(0, (name.clone(), usize::MAX));
+            }
+        }
+    }
     let longer: Vec<(String, usize)> = kept.clone();
     kept.retain(|(name, n)| {
+        if *n == usize::MAX {
+            return true;
+        }
         let inside: usize = longer
             .iter()
             .filter(|(other, _)| other != name && other.contains(name.as_str()))
-            .map(|(_, m)| m)
+            .map(|(other, m)| if *m == usize::MAX { count(other) } else { *m })
             .sum();
         2 * inside < *n
     });
@@ -2381,30 +2535,126 @@ pub fn find_products(doc: &Document, lexicon: &Lexicon) -> Vec<String> {
     kept.into_iter().take(3).map(|(name, _)| name).collect()
 }
 
+/// A company name as the policy writes it, cut after whatever runs into it: a date
+/// (`2022年1月14日深圳汇能…`), a role (`车行168APP服务提供者北京车行…`), a policy title
+/// (`十点读书隐私政策厦门十点…`), a clause (`本政策适用于安克创新…`).
+fn clean_operator<'t>(lexicon: &Lexicon, segmenter: &Segmenter, name: &'t str) -> &'t str {
+    let cues = &lexicon.cues;
+    let mut name = name.trim();
+    name = after_date(name);
+    let words = cues.operator_lead.find_all(name).into_iter();
+    let titles = cues.policy_title.find_all(name).into_iter();
+    if let Some(end) = words
+        .filter(|(_, word)| word.chars().count() > 1)
+        .chain(titles)
+        .map(|(at, word)| at + word.len())
+        .max()
+    {
+        name = &name[end..];
+    }
+    if let Some(end) = segmenter
+        .tokens(name)
+        .into_iter()
+        .filter(|t| {
+            let word = &name[t.clone()];
+            word.chars().count() == 1 && cues.operator_lead.contains(word)
+        })
+        .map(|t| t.end)
+        .next_back()
+    {
+        name = &name[end..];
+    }
+    segmenter
+        .trailing_name(name)
+        .trim_start_matches([':', '：', ' ', '）', ')'])
+}
+
+/// Whether a candidate can name an operator: a company name, or a plain name (a brand
+/// designated 我们), that opens no clause (`感谢您使用!`, `其和关联公司`, `因本公司`) and
+/// describes nothing (`任何房飞布及其关联公司`). The part of speech of its first word
+/// catches openings no list holds: a conjunction or pronoun (not an adverb or a
+/// preposition: jieba tags 大连 and 同方 so).
+fn may_name_operator(lexicon: &Lexicon, segmenter: &Segmenter, name: &str) -> bool {
+    let cues = &lexicon.cues;
+    let n = name.chars().count();
+    let folded = fold(name);
+    let company = cues.company_suffix.suffix_of(name).is_some();
+    let allowed = |c: char| c.is_alphanumeric() || c == ' ' || company && "（）()·".contains(c);
+    let balanced = name.matches(['（', '(']).count() == name.matches(['）', ')']).count();
+    let function_word = segmenter
+        .first_word(name)
+        .is_some_and(|(_, tag)| ["c", "r", "u", "zg"].contains(&tag.as_str()));
+    // A brand designated 我们 is held to what an app's name may be (`服务`, `平台` are not).
+    (company || may_name_product(lexicon, name))
+        && (2..=40).contains(&n)
+        && name.chars().all(allowed)
+        && balanced
+        && !function_word
+        && cues.not_product_start.prefix_of(&folded).is_none()
+        && cues.not_operator_start.prefix_of(&folded).is_none()
+        && cues.not_in_operator.find_in(&folded).is_none()
+        && !cues.company_suffix.contains(name)
+}
+
+/// The company name at the start of `text` (`公司名称：X`, X up to its company ending).
+fn company_at<'t>(lexicon: &Lexicon, text: &'t str) -> Option<&'t str> {
+    let run: &str = &text[..text
+        .char_indices()
+        .take(40)
+        .find(|(_, c)| matches!(c, '，' | '。' | '；' | '、' | '\n' | ' ' | ',' | ';' | '“' | '”'))
+        .map_or_else(
+            || text.char_indices().nth(40).map_or(text.len(), |(i, _)| i),
+            |(i, _)| i,
+        )];
+    // The first legal-form ending (`有限公司`), else the last ending (`集团`, `公司`):
+    // `中国电信集团有限公司`, not `中国电信集团`; `X有限公司公司地址…`, not `X有限公司公司`.
+    let ends: Vec<(usize, usize)> = run
+        .char_indices()
+        .map(|(i, c)| i + c.len_utf8())
+        .filter_map(|end| {
+            let suffix = lexicon.cues.company_suffix.suffix_of(&run[..end])?;
+            Some((end, suffix.chars().count()))
+        })
+        .collect();
+    ends.iter()
+        .find(|(_, n)| *n >= 4)
+        .or(ends.last())
+        .map(|&(end, _)| &run[..end])
+}
+
 /// Operators: the entity designated as 我们 (`X（以下简称“我们”）`), or the company a
-/// product is provided by (`由X提供`).
+/// product is provided by (`由X提供`), named in a field (`公司名称：X`), or the first
+/// company the policy names, where it names no lexicon third party. A company beats a
+/// brand designated 我们; no operator beats a clause taken for one.
 pub fn find_operators(doc: &Document, lexicon: &Lexicon, segmenter: &Segmenter) -> Vec<String> {
     let text = &doc.text;
     let mut found: Vec<String> = Vec::new();
     let push = |found: &mut Vec<String>, name: &str| {
-        let name = canonical(name.trim());
-        let n = name.chars().count();
-        if (2..=40).contains(&n) && !found.contains(&name) {
+        let name = canonical(clean_operator(lexicon, segmenter, name));
+        if may_name_operator(lexicon, segmenter, &name) && !found.contains(&name) {
             found.push(name);
         }
     };
+    let is_company = |n: &String| lexicon.cues.company_suffix.suffix_of(n).is_some();
+    let third_party = |name: &str| {
+        lexicon
+            .lookup(name)
+            .is_some_and(|id| lexicon.concept(id).kind == Kind::ThirdParty)
+            || lexicon.third_party_companies.contains(&fold(name))
+    };
     // The designation: a bracket right after the name that calls it 我们, however worded
-    // (`X（以下简称“我们”）`, `X(简称“我们”)`, `X（下文简称“小佩”或“我们”）`).
+    // (`X（以下简称“我们”）`, `X(简称“我们”)`, `X（下文简称“小佩”或“我们”）`), closed or
+    // running on (`X（以下简称“我们”，注册办公地址：…`), or after an address
+    // (`天翼电子商务有限公司（注册地址：…；常用办公地址：…；以下简称“翼支付”或“我们”）`).
     for (open, c) in text.char_indices().filter(|(_, c)| matches!(c, '（' | '(')) {
         let inner_start = open + c.len_utf8();
-        let Some(close) = text[inner_start..]
+        let window = text[inner_start..]
             .char_indices()
-            .take(40)
-            .find(|(_, c)| matches!(c, '）' | ')'))
-            .map(|(i, _)| inner_start + i)
-        else {
-            continue;
-        };
+            .nth(150)
+            .map_or(text.len(), |(i, _)| inner_start + i);
+        let close = text[inner_start..window]
+            .find(['）', ')'])
+            .map_or(window, |i| inner_start + i);
         let inner = &text[inner_start..close];
         let designates_us = inner.contains('称') && inner.contains("我们")
             || lexicon.cues.operator_marker.find_in(inner).is_some();
@@ -2419,7 +2669,21 @@ pub fn find_operators(doc: &Document, lexicon: &Lexicon, segmenter: &Segmenter) 
             .take_while(|(_, c)| {
                 !matches!(
                     c,
-                    '，' | '。' | '；' | '：' | ':' | '、' | '“' | '”' | '《' | '》' | '\n' | ' '
+                    '，' | '。'
+                        | '；'
+                        | '：'
+                        | ':'
+                        | '、'
+                        | '“'
+                        | '”'
+                        | '《'
+                        | '》'
+                        | '\n'
+                        | ' '
+                        | '！'
+                        | '!'
+                        | '？'
+                        | '?'
                 )
             })
             .last()
@@ -2437,41 +2701,97 @@ pub fn find_operators(doc: &Document, lexicon: &Lexicon, segmenter: &Segmenter) 
         .iter()
         .find_map(|tail| candidate.find(tail).map(|at| &candidate[..at]))
         .unwrap_or(candidate);
+        // `“App支付”SDK由支付宝（中国）网络技术有限公司（以下简称“我们”）`: an SDK's own
+        // policy, quoted in the app's.
+        if candidate.to_ascii_uppercase().contains("SDK") {
+            continue;
+        }
         let name = segmenter.trailing_name(candidate);
-
         push(&mut found, name);
     }
     // Where the policy names a legal entity, descriptions (`…的服务提供者`) are not one.
-    if found
-        .iter()
-        .any(|n| lexicon.cues.company_suffix.suffix_of(n).is_some())
-    {
-        found.retain(|n| lexicon.cues.company_suffix.suffix_of(n).is_some());
+    if found.iter().any(is_company) {
+        found.retain(is_company);
+        return found;
     }
-    if found.is_empty() {
-        // `由X提供`, or a clause that opens with `X运营`/`X提供`, X a company name.
-        for verb in ["提供", "运营", "开发", "负责运营"] {
-            for (at, _) in text.match_indices(verb) {
-                let before = &text[..at];
-                let start = before
-                    .char_indices()
-                    .rev()
-                    .take(40)
-                    .take_while(|(_, c)| {
-                        !matches!(c, '，' | '。' | '；' | '：' | ':' | '（' | '(' | '“' | '\n' | ' ')
-                    })
-                    .last()
-                    .map_or(at, |(i, _)| i);
-                let candidate = before[start..].trim_start_matches('由');
-                if lexicon.cues.company_suffix.suffix_of(candidate).is_some()
-                    && !candidate.contains(['由', '是'])
-                {
-                    push(&mut found, candidate);
+    let mut companies: Vec<String> = Vec::new();
+    // `由X提供`, or a clause that opens with `X运营`/`X提供`, X a company name.
+    for verb in ["提供", "运营", "开发", "负责运营"] {
+        for (at, _) in text.match_indices(verb) {
+            let before = &text[..at];
+            let start = before
+                .char_indices()
+                .rev()
+                .take(40)
+                .take_while(|(_, c)| {
+                    !matches!(c, '，' | '。' | '；' | '：' | ':' | '（' | '(' | '“' | '\n' | ' ')
+                })
+                .last()
+                .map_or(at, |(i, _)| i);
+            let candidate = before[start..].trim_start_matches('由');
+            // An SDK table's `由每日互动股份有限公司提供` names the SDK's provider.
+            if lexicon.cues.company_suffix.suffix_of(candidate).is_some()
+                && !candidate.contains(['由', '是'])
+                && !third_party(clean_operator(lexicon, segmenter, candidate))
+            {
+                push(&mut companies, candidate);
+            }
+        }
+    }
+    // A field that names it (`公司名称：X`, `开发者：X`), outside third-party tables.
+    if companies.is_empty() {
+        for (at, word) in lexicon.cues.operator_label.find_all(text) {
+            let rest = &text[at + word.len()..];
+            let Some(rest) = rest.strip_prefix([':', '：']) else {
+                continue;
+            };
+            // A longer key (`关联公司名称：`, `SDK公司名称：`) names someone else.
+            if text[..at].ends_with(|c: char| c.is_alphanumeric()) {
+                continue;
+            }
+            if let Some(name) = company_at(lexicon, rest.trim_start()) {
+                if !third_party(name) {
+                    push(&mut companies, name);
                 }
             }
         }
     }
-    found
+    // The first company the policy names, near its start (`长沙科想科技有限公司重视用户的隐私`).
+    if companies.is_empty() {
+        let head_end = text.char_indices().nth(600).map_or(text.len(), |(i, _)| i);
+        let head = &text[..head_end];
+        for (at, word) in lexicon.cues.company_suffix.find_all(head) {
+            let end = at + word.len();
+            let start = head[..at]
+                .char_indices()
+                .rev()
+                .take(30)
+                .take_while(|(_, c)| c.is_alphanumeric() || "（）()".contains(*c))
+                .last()
+                .map_or(at, |(i, _)| i);
+            let name = segmenter.trailing_name(&head[start..end]);
+            if !third_party(name) {
+                push(&mut companies, name);
+            }
+            if !companies.is_empty() {
+                break;
+            }
+        }
+    }
+    // Found without a designation, a bare `…公司` is mostly a description
+    // (`合法机构以及上述公司`): only a legal form (`有限公司`, `集团`) names one.
+    companies.retain(|n| {
+        lexicon
+            .cues
+            .company_suffix
+            .suffix_of(n)
+            .is_some_and(|s| s != "公司")
+    });
+    if companies.is_empty() {
+        found
+    } else {
+        companies
+    }
 }
 
 #[cfg(test)]
@@ -2639,6 +2959,68 @@ mod tests {
         );
         // A bracket that calls something else 我们 does not name an operator.
         assert!(operator("我们会收集信息（例如您的姓名）。").is_empty());
+    }
+
+    #[test]
+    fn products_come_from_the_title_not_from_headings_or_sdk_policies() {
+        let lexicon = Lexicon::embedded().unwrap();
+        let segmenter = Segmenter::new(&lexicon);
+        let product = |text: &str| find_products(&structure(text, &[]), &lexicon, &segmenter);
+        // The first line's title names the app, even when written only once.
+        assert_eq!(
+            product("中华日历隐私政策\n更新日期：2022年1月1日\n我们会收集您的设备信息。"),
+            vec!["中华日历"]
+        );
+        // A heading on how to reach the policy, and SDK policies, name no app.
+        let sdk = "《友盟隐私政策》《友盟隐私政策》《友盟隐私政策》《第三方SDK隐私政策》";
+        assert!(product(&format!(
+            "说明\n正文\n其他\n更多\n另见\n访问隐私政策\n访问隐私政策\n访问隐私政策\n{sdk}"
+        ))
+        .is_empty());
+        // `X（以下简称“本应用”）` defines the app.
+        assert_eq!(
+            product("用户隐私政策\n为了便于您使用临沂12345APP（以下简称“本应用”），我们制定本政策。"),
+            vec!["临沂12345"]
+        );
+        // A brand title yields to the apps it covers.
+        let migu =
+            "咪咕隐私权政策\n咪咕音乐有限公司运营“咪咕音乐”APP。咪咕音乐会收集信息。咪咕音乐将保护您。";
+        assert_eq!(product(migu), vec!["咪咕音乐"]);
+    }
+
+    #[test]
+    fn operators_are_companies_cut_from_what_runs_into_them() {
+        let lexicon = Lexicon::embedded().unwrap();
+        let segmenter = Segmenter::new(&lexicon);
+        let operator = |text: &str| find_operators(&structure(text, &[]), &lexicon, &segmenter);
+        // A designation whose bracket runs on past 40 characters.
+        assert_eq!(
+            operator("山西三立期货经纪有限公司（以下简称“我们”，注册办公地址：中国山西省太原市府西街69号国贸大厦A座，客服电话：123）"),
+            vec!["山西三立期货经纪有限公司"]
+        );
+        // A date or a role before the name is no part of it.
+        assert_eq!(
+            operator("更新日期：2022年1月14日深圳汇能新能源科技有限公司（以下简称“我们”）"),
+            vec!["深圳汇能新能源科技有限公司"]
+        );
+        assert_eq!(
+            operator(
+                "您和车行168APP服务提供者北京车行一六八信息技术有限公司（以下简称\"车行168\"或\"我们\"）"
+            ),
+            vec!["北京车行一六八信息技术有限公司"]
+        );
+        // A clause designated 我们 is no operator; the company the policy names is.
+        assert_eq!(
+            operator("感谢您使用！（下称“我们”）\n长沙科想科技有限公司重视用户的隐私。"),
+            vec!["长沙科想科技有限公司"]
+        );
+        // A field names it, but a third party's row in an SDK table does not.
+        assert_eq!(
+            operator(
+                "隐私政策正文。\n运营方：深圳市腾讯计算机系统有限公司\n公司名称：义乌市幂加网络科技有限公司"
+            ),
+            vec!["义乌市幂加网络科技有限公司"]
+        );
     }
 
     #[test]

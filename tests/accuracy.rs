@@ -20,7 +20,7 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("share+data", 0.86, 0.57),
     ("includes", 0.80, 0.25),
     ("not_collected", 0.59, 0.49),
-    ("operator", 0.74, 0.59),
+    ("operator", 0.99, 0.59),
     ("product", 0.99, 0.71),
 ];
 
