@@ -224,6 +224,10 @@ pub struct Cues {
     pub operator_label: Words,
     pub not_operator_start: Words,
     pub not_in_operator: Words,
+    pub permission_umbrella: Words,
+    pub subject_modal: Words,
+    pub verb_link: Words,
+    pub anaphor: Words,
 }
 
 /// Concepts indexed by their folded surface forms, plus the cue words.
@@ -414,6 +418,10 @@ impl Lexicon {
             operator_label: cue("operator-label", false),
             not_operator_start: cue("not-operator-start", true),
             not_in_operator: cue("not-in-operator", true),
+            permission_umbrella: cue("permission-umbrella", true),
+            subject_modal: cue("subject-modal", false),
+            verb_link: cue("verb-link", false),
+            anaphor: cue("anaphor", false),
         };
         let longest_label = by_surface.keys().map(|s| s.chars().count()).max().unwrap_or(0);
         let prefixes = by_surface

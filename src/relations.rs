@@ -390,7 +390,7 @@ impl Reader<'_> {
             let clause = clause_of(text, verb.range.start);
             // A verb coordinated with an earlier one of its clause (`X需要获取A并收集B`)
             // shares its subject: the words before the first verb.
-            let subject_end = chained_subject_end(text, &verbs[..vi], &clause, verb);
+            let subject_end = chained_subject_end(self.lexicon, text, &verbs[..vi], &clause, verb);
             let subject = &text[clause.start..subject_end];
             // `如您不提供A`: the refusal cue may hold the verb itself.
             if self.is_conditional(subject)
@@ -1172,11 +1172,11 @@ impl Reader<'_> {
         if subject.contains("我们") || self.products.iter().any(|p| subject.contains(p.as_str())) {
             return Vec::new();
         }
-        let core = strip_modals(subject);
+        let core = strip_modals(self.lexicon, subject);
         if core.is_empty() {
             return Vec::new();
         }
-        if is_anaphor(core) {
+        if is_anaphor(self.lexicon, core) {
             let earlier = self.parties_before(view, clause.start);
             if !earlier.is_empty() {
                 return earlier;
@@ -2150,37 +2150,14 @@ fn without_operator_recipient(subject: &str) -> String {
 }
 
 /// Removes modal words from the end of a subject: `此SDK将` → `此SDK`.
-fn strip_modals(subject: &str) -> &str {
-    const MODALS: &[&str] = &[
-        "可能会",
-        "也会",
-        "还会",
-        "均会",
-        "都会",
-        "需要",
-        "可能",
-        "将会",
-        "会",
-        "将",
-        "也",
-        "还",
-        "均",
-        "都",
-        "亦",
-        "同时",
-        "直接",
-        "自动",
-        "仅",
-        "则",
-        "并",
-        "要",
-        "可",
-        "须",
-        "需",
-        "在",
-    ];
+fn strip_modals<'s>(lexicon: &Lexicon, subject: &'s str) -> &'s str {
     let mut s = subject.trim();
-    while let Some(m) = MODALS.iter().find(|m| s.ends_with(*m) && s.len() > m.len()) {
+    while let Some(m) = lexicon
+        .cues
+        .subject_modal
+        .suffix_of(s)
+        .filter(|m| s.len() > m.len())
+    {
         s = s[..s.len() - m.len()].trim_end();
     }
     s.trim_start_matches(['，', ',', '、'])
@@ -2190,18 +2167,12 @@ fn strip_modals(subject: &str) -> &str {
 /// (`下述权限`, `敏感权限`, `其他设备权限`, `APP权限`, `任一权限`), after the last 的 of a
 /// clause (`中授予的具体权限`, `服务的基本权限`).
 fn names_no_permission(lexicon: &Lexicon, stem: &str) -> bool {
-    const UMBRELLA: &[&str] = &[
-        "敏感", "系统", "应用", "隐私", "必要", "各项", "任何", "任一", "具体", "特定", "设备", "手机",
-        "终端", "功能", "app", "相关", "部分", "全部", "所有", "基础", "基本", "其他", "一些", "个别",
-        "某些", "上述", "下述", "前述", "以下", "如下", "下列", "对应", "相应", "所需", "必需", "需要",
-        "涉及",
-    ];
     let stem = stem.trim();
     // `位置信息的权限`: with nothing after 的, the words before it name the permission.
     let stem = stem.strip_suffix('的').unwrap_or(stem);
     let last = stem.rfind('的').map_or(stem, |at| &stem[at + '的'.len_utf8()..]);
     let mut rest = fold(strip_determiners(lexicon, last));
-    for w in UMBRELLA {
+    for w in lexicon.cues.permission_umbrella.iter() {
         rest = rest.replace(w, "");
     }
     rest.chars().count() <= 1
@@ -2220,10 +2191,15 @@ fn unquote(text: &str) -> &str {
 /// Where the subject of `verb` ends: before the first verb of its clause when `verb` is
 /// coordinated with it by 并 (`小米需要获取A并收集B`: 小米 collects B), else right before
 /// `verb` itself.
-fn chained_subject_end(text: &str, earlier: &[Verb], clause: &Range<usize>, verb: &Verb) -> usize {
-    const LINKS: &[&str] = &["并且", "并会", "并将", "并需要", "并可能", "并"];
+fn chained_subject_end(
+    lexicon: &Lexicon,
+    text: &str,
+    earlier: &[Verb],
+    clause: &Range<usize>,
+    verb: &Verb,
+) -> usize {
     let before = text[clause.start..verb.range.start].trim_end();
-    if !LINKS.iter().any(|l| before.ends_with(l)) {
+    if lexicon.cues.verb_link.suffix_of(before).is_none() {
         return verb.range.start;
     }
     earlier
@@ -2232,12 +2208,9 @@ fn chained_subject_end(text: &str, earlier: &[Verb], clause: &Range<usize>, verb
         .map_or(verb.range.start, |first| first.range.start)
 }
 
-fn is_anaphor(subject: &str) -> bool {
+fn is_anaphor(lexicon: &Lexicon, subject: &str) -> bool {
     let s = subject.trim();
-    ["此", "该", "这些", "上述", "前述", "以上", "其"]
-        .iter()
-        .any(|p| s.starts_with(p))
-        && (s.chars().count() <= 8)
+    lexicon.cues.anaphor.prefix_of(s).is_some() && (s.chars().count() <= 8)
 }
 
 fn line_start_of(doc: &Document, sentence: &Sentence) -> usize {
