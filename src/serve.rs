@@ -105,16 +105,7 @@ impl Endpoint {
         let (path, query_string) = request.url.split_once('?').unwrap_or((&request.url, ""));
         match (request.method.as_str(), path) {
             ("GET", "/" | "/index.html") => Response::new(200, "text/html; charset=utf-8", page()),
-            ("GET", "/sparql") => {
-                let params = form_pairs(query_string);
-                if params.iter().any(|(k, _)| k == "update") {
-                    return read_only();
-                }
-                match param(&params, "query") {
-                    Some(query) => self.answer(query, &params, request.accept.as_deref()),
-                    None => Response::error(400, "missing the 'query' parameter"),
-                }
-            }
+            ("GET", "/sparql") => self.answer_form(&form_pairs(query_string), request.accept.as_deref()),
             ("POST", "/sparql") => {
                 let media = request
                     .content_type
@@ -130,13 +121,7 @@ impl Endpoint {
                     },
                     "application/x-www-form-urlencoded" => {
                         params.extend(form_pairs(&String::from_utf8_lossy(&request.body)));
-                        if params.iter().any(|(k, _)| k == "update") {
-                            return read_only();
-                        }
-                        match param(&params, "query") {
-                            Some(query) => self.answer(query, &params, request.accept.as_deref()),
-                            None => Response::error(400, "missing the 'query' parameter"),
-                        }
+                        self.answer_form(&params, request.accept.as_deref())
                     }
                     "application/sparql-update" => read_only(),
                     other => Response::error(
@@ -154,6 +139,18 @@ impl Endpoint {
                 response
             }
             _ => Response::error(404, "not found: the endpoint is /sparql, the query page is /"),
+        }
+    }
+
+    /// Answers protocol parameters (a URL query string or a form): `query`, or an
+    /// `update`, which is refused.
+    fn answer_form(&self, params: &[(String, String)], accept: Option<&str>) -> Response {
+        if params.iter().any(|(k, _)| k == "update") {
+            return read_only();
+        }
+        match param(params, "query") {
+            Some(query) => self.answer(query, params, accept),
+            None => Response::error(400, "missing the 'query' parameter"),
         }
     }
 
