@@ -128,40 +128,23 @@ struct Facts {
 
 fn paths_of_policy(store: &Store, graph: &NamedNode, filter: &PathFilter) -> Result<Vec<Path>> {
     let facts = read_facts(store, graph)?;
-    let matches = |iri: &str, wanted: &Option<String>| {
+    // A filter matches a node's names exactly; one that matches no shared item or party
+    // exactly matches by substring instead, so that `--to 友盟` also finds 友盟+.
+    let matches = |iri: &str, wanted: &Option<String>, exact: bool| {
         let Some(wanted) = wanted else { return true };
         let wanted = fold(wanted);
-        facts.names.get(iri).is_some_and(|names| names.contains(&wanted))
+        facts.names.get(iri).is_some_and(|names| {
+            names
+                .iter()
+                .any(|n| if exact { *n == wanted } else { n.contains(&wanted) })
+        })
     };
-    // A filter that matches nothing exactly matches by substring instead, so that
-    // `--to 友盟` also finds 友盟+.
-    let loose = |iri: &str, wanted: &Option<String>| {
-        let Some(wanted) = wanted else { return true };
-        let wanted = fold(wanted);
-        facts
-            .names
-            .get(iri)
-            .is_some_and(|names| names.iter().any(|n| n.contains(&wanted)))
-    };
-    let any_exact = |wanted: &Option<String>, pick: fn(&(String, String)) -> &String| {
-        facts.shared.keys().any(|k| matches(pick(k), wanted))
-    };
-    let data_exact = any_exact(&filter.data, |k| &k.0);
-    let to_exact = any_exact(&filter.to, |k| &k.1);
+    let data_exact = facts.shared.keys().any(|(d, _)| matches(d, &filter.data, true));
+    let to_exact = facts.shared.keys().any(|(_, p)| matches(p, &filter.to, true));
 
     let mut out = Vec::new();
     for ((data, party), shared) in &facts.shared {
-        let data_ok = if data_exact {
-            matches(data, &filter.data)
-        } else {
-            loose(data, &filter.data)
-        };
-        let to_ok = if to_exact {
-            matches(party, &filter.to)
-        } else {
-            loose(party, &filter.to)
-        };
-        if !data_ok || !to_ok {
+        if !matches(data, &filter.data, data_exact) || !matches(party, &filter.to, to_exact) {
             continue;
         }
         let last = facts.hop(data, party, "共享给", shared);
