@@ -5,7 +5,11 @@
 //! only indexes them. Every `skos:prefLabel` and `skos:altLabel` of a concept becomes a
 //! surface form that [`Lexicon::lookup`] resolves, after [`fold`]ing.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+// Lookups of short keys on every token: Fx hashing, not SipHash (no untrusted keys here
+// that could be chosen to collide: the keys are the lexicon's own words).
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use anyhow::{bail, Context, Result};
 use oxigraph::io::{RdfFormat, RdfParser};
@@ -25,22 +29,31 @@ pub const ONTOLOGY_FILES: &[(&str, &str)] = crate::embedded::ONTOLOGY_FILES;
 /// Folds a text for comparison: Unicode NFKC, lower case, no white space.
 /// The same folding the gold guidelines prescribe, so matching here and scoring agree.
 pub fn fold(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    fold_into(text, &mut folded);
+    folded
+}
+
+/// [`fold`], appending to `out`.
+pub fn fold_into(text: &str, out: &mut String) {
     // Common case, and the hot one: CJK ideographs, ASCII and full-width punctuation
     // that NFKC leaves alone need only lower-casing.
     let plain = text.chars().all(|c| {
         c.is_ascii() || ('\u{4E00}'..='\u{9FFF}').contains(&c) || "，。、；：（）“”《》【】".contains(c)
     });
     if plain {
-        return text
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
+        out.extend(
+            text.chars()
+                .filter(|c| !c.is_whitespace())
+                .map(|c| c.to_ascii_lowercase()),
+        );
+    } else {
+        out.extend(
+            text.nfkc()
+                .flat_map(char::to_lowercase)
+                .filter(|c| !c.is_whitespace()),
+        );
     }
-    text.nfkc()
-        .flat_map(char::to_lowercase)
-        .filter(|c| !c.is_whitespace())
-        .collect()
 }
 
 /// What a lexicon concept names.
@@ -84,38 +97,54 @@ pub struct Concept {
 /// A set of cue words, matched longest first.
 #[derive(Debug, Clone, Default)]
 pub struct Words {
-    /// Longest first, so prefix and suffix matching prefer the longest cue.
+    /// Longest first, so suffix matching prefers the longest cue.
     by_length: Vec<String>,
-    /// Indices into `by_length` by first character, longest first: prefix matching at
-    /// every position of every sentence is the extractor's inner loop.
-    by_first: HashMap<char, Vec<usize>>,
+    /// The words as a character trie: prefix matching at every position of every
+    /// sentence is the extractor's inner loop, and a trie answers it in one walk.
+    trie: Vec<TrieNode>,
     /// Bitmap over the Basic Multilingual Plane of characters that start some word: most
-    /// positions of a text start none, and this answers them without hashing.
+    /// positions of a text start none, and this answers them without a lookup.
     first_bmp: Vec<u64>,
-    set: HashSet<String>,
+    set: FxHashSet<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct TrieNode {
+    /// Sorted by character.
+    children: Vec<(char, u32)>,
+    /// The index in `by_length` of the word that ends here.
+    word: Option<u32>,
 }
 
 impl Words {
     fn new(words: impl IntoIterator<Item = String>) -> Self {
-        let set: HashSet<String> = words.into_iter().filter(|w| !w.is_empty()).collect();
+        let set: FxHashSet<String> = words.into_iter().filter(|w| !w.is_empty()).collect();
         let mut by_length: Vec<String> = set.iter().cloned().collect();
         by_length.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
-        let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
-        for (i, w) in by_length.iter().enumerate() {
-            if let Some(c) = w.chars().next() {
-                by_first.entry(c).or_default().push(i);
-            }
-        }
+        let mut trie = vec![TrieNode::default()];
         let mut first_bmp = vec![0u64; 0x10000 / 64];
-        for c in by_first.keys() {
-            let code = *c as usize;
-            if code < 0x10000 {
-                first_bmp[code / 64] |= 1 << (code % 64);
+        for (i, w) in by_length.iter().enumerate() {
+            let mut node = 0;
+            for c in w.chars() {
+                node = match trie[node].children.binary_search_by_key(&c, |&(c, _)| c) {
+                    Ok(at) => trie[node].children[at].1 as usize,
+                    Err(at) => {
+                        let next = trie.len();
+                        trie[node].children.insert(at, (c, next as u32));
+                        trie.push(TrieNode::default());
+                        next
+                    }
+                };
+            }
+            trie[node].word = Some(i as u32);
+            let first = w.chars().next().map_or(0, |c| c as usize);
+            if first < 0x10000 {
+                first_bmp[first / 64] |= 1 << (first % 64);
             }
         }
         Self {
             by_length,
-            by_first,
+            trie,
             first_bmp,
             set,
         }
@@ -138,11 +167,18 @@ impl Words {
         {
             return None;
         }
-        self.by_first
-            .get(&first)?
-            .iter()
-            .map(|&i| self.by_length[i].as_str())
-            .find(|w| text.starts_with(w))
+        let mut node = self.trie.first()?;
+        let mut longest = None;
+        for c in text.chars() {
+            let Ok(at) = node.children.binary_search_by_key(&c, |&(c, _)| c) else {
+                break;
+            };
+            node = &self.trie[node.children[at].1 as usize];
+            if let Some(word) = node.word {
+                longest = Some(word);
+            }
+        }
+        longest.map(|i| self.by_length[i as usize].as_str())
     }
 
     /// The longest word that `text` ends with.
@@ -234,11 +270,11 @@ pub struct Cues {
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     pub concepts: Vec<Concept>,
-    by_surface: HashMap<String, ConceptId>,
+    by_surface: FxHashMap<String, ConceptId>,
     /// Every prefix of every folded label, so a matcher can stop extending a run of
     /// tokens as soon as no label can start with it.
-    prefixes: HashSet<String>,
-    by_iri: HashMap<String, ConceptId>,
+    prefixes: FxHashSet<String>,
+    by_iri: FxHashMap<String, ConceptId>,
     /// Every label as written, for the segmenter's user dictionary.
     pub surfaces: Vec<String>,
     pub cues: Cues,
@@ -246,7 +282,7 @@ pub struct Lexicon {
     pub longest_label: usize,
     /// The companies behind lexicon third parties (`pk:companyName`), folded: an SDK's
     /// provider named in a table is not the policy's operator.
-    pub third_party_companies: HashSet<String>,
+    pub third_party_companies: FxHashSet<String>,
 }
 
 #[derive(Default)]
@@ -314,11 +350,11 @@ impl Lexicon {
             }
         }
 
-        let third_party_companies: HashSet<String> = company_names.iter().map(|n| fold(n)).collect();
+        let third_party_companies: FxHashSet<String> = company_names.iter().map(|n| fold(n)).collect();
         let mut cue_words: HashMap<String, Vec<String>> = HashMap::new();
         let mut concepts = Vec::new();
-        let mut by_surface = HashMap::new();
-        let mut by_iri = HashMap::new();
+        let mut by_surface = FxHashMap::default();
+        let mut by_iri = FxHashMap::default();
         let mut surfaces = Vec::new();
         for iri in order {
             let entry = raw.remove(&iri).expect("every ordered subject has an entry");

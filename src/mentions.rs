@@ -9,7 +9,8 @@ use std::ops::Range;
 
 use jieba_rs::Jieba;
 
-use crate::lexicon::{fold, ConceptId, Kind, Lexicon};
+use crate::lexicon::{fold_into, ConceptId, Kind, Lexicon};
+use crate::structure::Document;
 
 /// Word segmentation with the lexicon as user dictionary.
 pub struct Segmenter {
@@ -93,22 +94,53 @@ pub struct Mention {
 /// How many tokens one mention may span (`Android` ` ` `ID` is three).
 const MAX_TOKENS: usize = 8;
 
+/// The tokens of every sentence of `doc`, in order: the segmentation stage.
+pub fn segment_sentences(doc: &Document, segmenter: &Segmenter) -> Vec<Vec<Range<usize>>> {
+    doc.sentences
+        .iter()
+        .map(|s| segmenter.tokens(doc.sentence_text(s)))
+        .collect()
+}
+
+/// The mentions of every sentence of `doc`, given its tokens.
+pub fn sentence_mentions(
+    doc: &Document,
+    lexicon: &Lexicon,
+    tokens: &[Vec<Range<usize>>],
+) -> Vec<Vec<Mention>> {
+    doc.sentences
+        .iter()
+        .zip(tokens)
+        .map(|(s, tokens)| find_mentions(lexicon, doc.sentence_text(s), tokens))
+        .collect()
+}
+
 /// Finds lexicon mentions: at each token, the longest run of tokens whose folded text is
 /// a label. Matches do not overlap; earlier and longer ones win.
 pub fn find_mentions(lexicon: &Lexicon, text: &str, tokens: &[Range<usize>]) -> Vec<Mention> {
     let mut mentions = Vec::new();
-    // Fold each token once; runs of tokens are looked up as concatenations.
-    let folded_tokens: Vec<String> = tokens.iter().map(|t| fold(&text[t.clone()])).collect();
+    // Fold each token once, into one buffer: a run of tokens is then one slice of it.
+    // Folding works character by character, so a run's fold is its tokens' folds joined.
+    let mut folded = String::with_capacity(text.len());
+    let mut starts = Vec::with_capacity(tokens.len() + 1);
+    let mut char_starts = Vec::with_capacity(tokens.len() + 1);
+    let mut chars = 0;
+    for t in tokens {
+        starts.push(folded.len());
+        char_starts.push(chars);
+        let before = folded.len();
+        fold_into(&text[t.clone()], &mut folded);
+        chars += folded[before..].chars().count();
+    }
+    starts.push(folded.len());
+    char_starts.push(chars);
     let mut i = 0;
     while i < tokens.len() {
-        let mut folded = String::new();
-        let mut folded_chars = 0;
         let mut best: Option<(usize, ConceptId)> = None;
         for (j, token) in tokens.iter().enumerate().skip(i).take(MAX_TOKENS) {
-            folded.push_str(&folded_tokens[j]);
-            folded_chars += folded_tokens[j].chars().count();
-            if folded_chars > lexicon.longest_label
-                || (!folded.is_empty() && !lexicon.is_label_prefix(&folded))
+            let run = &folded[starts[i]..starts[j + 1]];
+            if char_starts[j + 1] - char_starts[i] > lexicon.longest_label
+                || (!run.is_empty() && !lexicon.is_label_prefix(run))
             {
                 break;
             }
@@ -116,7 +148,7 @@ pub fn find_mentions(lexicon: &Lexicon, text: &str, tokens: &[Range<usize>]) -> 
             if text[token.clone()].trim().is_empty() {
                 continue;
             }
-            if let Some(id) = lexicon.lookup_folded(&folded) {
+            if let Some(id) = lexicon.lookup_folded(run) {
                 best = Some((j, id));
             }
         }

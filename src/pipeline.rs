@@ -16,7 +16,8 @@ use crate::decode::{decode, DecodeError, Format};
 use crate::graph::{ontology_quads, policy_quads, GraphStats, PolicyMeta};
 use crate::lexicon::Lexicon;
 use crate::mentions::Segmenter;
-use crate::relations::{extract, Extraction};
+use crate::mentions::{segment_sentences, sentence_mentions};
+use crate::relations::{extract_annotated, Extraction};
 use crate::store::{Manifest, PolicyEntry, StoreDir};
 use crate::structure::{structure, Document};
 
@@ -36,10 +37,28 @@ impl Extractor {
 
     /// Decodes and reads one policy.
     pub fn read(&self, bytes: &[u8], format: Option<Format>) -> Result<(Document, Extraction), Skip> {
+        self.read_timed(bytes, format, &mut StageTimes::default())
+    }
+
+    /// [`Extractor::read`], adding the time each stage took to `times`.
+    pub fn read_timed(
+        &self,
+        bytes: &[u8],
+        format: Option<Format>,
+        times: &mut StageTimes,
+    ) -> Result<(Document, Extraction), Skip> {
+        let mut clock = Instant::now();
+        let mut lap = |stage: &mut Duration| {
+            let now = Instant::now();
+            *stage += now - clock;
+            clock = now;
+        };
         let decoded = decode(bytes, format).map_err(|e| match e {
             DecodeError::Empty => Skip::Empty,
             DecodeError::Undecodable => Skip::Undecodable,
-        })?;
+        });
+        lap(&mut times.decode);
+        let decoded = decoded?;
         let mut doc = structure(&decoded.text, &decoded.headings);
         check_is_policy(&doc)?;
         // A terms-of-service agreement before the policy states no data practice of the
@@ -47,8 +66,49 @@ impl Extractor {
         if let Some(start) = policy_start(&doc, &self.lexicon) {
             doc.sentences.retain(|s| s.range.start >= start);
         }
-        let extraction = extract(&doc, &self.lexicon, &self.segmenter);
+        lap(&mut times.structure);
+        let tokens = segment_sentences(&doc, &self.segmenter);
+        lap(&mut times.segment);
+        let mentions = sentence_mentions(&doc, &self.lexicon, &tokens);
+        lap(&mut times.mentions);
+        let extraction = extract_annotated(&doc, &tokens, mentions, &self.lexicon, &self.segmenter);
+        lap(&mut times.relations);
         Ok((doc, extraction))
+    }
+}
+
+/// Time spent in each stage of the pipeline, summed over the documents read.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct StageTimes {
+    pub decode: Duration,
+    /// Sections and sentences, and the checks that the text is a policy.
+    pub structure: Duration,
+    /// jieba-rs segmentation of every sentence.
+    pub segment: Duration,
+    pub mentions: Duration,
+    pub relations: Duration,
+    /// Practices to quads.
+    pub graph: Duration,
+    /// Quads to N-Quads text.
+    pub serialize: Duration,
+}
+
+impl StageTimes {
+    /// Each stage's name and time, in pipeline order.
+    pub fn stages(&self) -> [(&'static str, Duration); 7] {
+        [
+            ("decode", self.decode),
+            ("structure", self.structure),
+            ("segment (jieba-rs)", self.segment),
+            ("mentions", self.mentions),
+            ("relations", self.relations),
+            ("graph", self.graph),
+            ("serialize", self.serialize),
+        ]
+    }
+
+    pub fn total(&self) -> Duration {
+        self.stages().iter().map(|(_, d)| *d).sum()
     }
 }
 
@@ -155,8 +215,22 @@ pub fn policy_graph(
     bytes: &[u8],
     format: Option<Format>,
 ) -> Result<(Vec<Quad>, GraphStats), Skip> {
-    let (doc, extraction) = extractor.read(bytes, format)?;
-    Ok(policy_quads(meta, &doc, &extraction, &extractor.lexicon))
+    policy_graph_timed(extractor, meta, bytes, format, &mut StageTimes::default())
+}
+
+/// [`policy_graph`], adding the time each stage took to `times`.
+pub fn policy_graph_timed(
+    extractor: &Extractor,
+    meta: &PolicyMeta,
+    bytes: &[u8],
+    format: Option<Format>,
+    times: &mut StageTimes,
+) -> Result<(Vec<Quad>, GraphStats), Skip> {
+    let (doc, extraction) = extractor.read_timed(bytes, format, times)?;
+    let started = Instant::now();
+    let graph = policy_quads(meta, &doc, &extraction, &extractor.lexicon);
+    times.graph += started.elapsed();
+    Ok(graph)
 }
 
 /// The format a file's extension announces; `None` lets the decoder sniff.

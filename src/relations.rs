@@ -20,7 +20,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::lexicon::{fold, ConceptId, Kind, Lexicon};
-use crate::mentions::{find_mentions, Mention, Segmenter};
+use crate::mentions::{segment_sentences, sentence_mentions, Mention, Segmenter};
 use crate::structure::{Document, Sentence};
 
 /// What a term refers to: a lexicon concept, or an open-vocabulary node of its own.
@@ -106,8 +106,22 @@ pub struct Extraction {
     pub inclusions: Vec<Inclusion>,
 }
 
-/// Runs the relation rules over a structured document.
+/// Segments the document, finds its mentions and runs the relation rules over them.
 pub fn extract(doc: &Document, lexicon: &Lexicon, segmenter: &Segmenter) -> Extraction {
+    let tokens = segment_sentences(doc, segmenter);
+    let mentions = sentence_mentions(doc, lexicon, &tokens);
+    extract_annotated(doc, &tokens, mentions, lexicon, segmenter)
+}
+
+/// Runs the relation rules over a document whose sentences are already segmented
+/// (`tokens[i]` for sentence `i`) and annotated with their mentions.
+pub fn extract_annotated(
+    doc: &Document,
+    tokens: &[Vec<Range<usize>>],
+    mentions: Vec<Vec<Mention>>,
+    lexicon: &Lexicon,
+    segmenter: &Segmenter,
+) -> Extraction {
     let products = find_products(doc, lexicon, segmenter);
     let operators = find_operators(doc, lexicon, segmenter);
     let mut reader = Reader {
@@ -122,11 +136,9 @@ pub fn extract(doc: &Document, lexicon: &Lexicon, segmenter: &Segmenter) -> Extr
         table_section: None,
         line_parties: (usize::MAX, Vec::new()),
     };
-    for (index, sentence) in doc.sentences.iter().enumerate() {
-        let text = doc.sentence_text(sentence);
-        let tokens = segmenter.tokens(text);
-        let mentions = find_mentions(lexicon, text, &tokens);
-        let view = View::new(text, &tokens, mentions);
+    for (index, ((sentence, tokens), mentions)) in doc.sentences.iter().zip(tokens).zip(mentions).enumerate()
+    {
+        let view = View::new(doc.sentence_text(sentence), tokens, mentions);
         reader.read(doc, index, sentence, &view);
     }
     let mut out = reader.out;

@@ -99,14 +99,7 @@ impl StoreDir {
     pub fn write_graph(&self, id: &str, quads: &[Quad]) -> Result<()> {
         fs::create_dir_all(self.graphs_dir())
             .with_context(|| format!("cannot create {}", self.graphs_dir().display()))?;
-        write_atomically(&self.graph_path(id), |w| {
-            let mut serializer = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(w);
-            for quad in quads {
-                serializer.serialize_quad(quad)?;
-            }
-            serializer.finish()?;
-            Ok(())
-        })
+        write_atomically(&self.graph_path(id), |w| write_nquads(quads, w))
     }
 
     /// Writes the ontology graph.
@@ -342,4 +335,14 @@ mod tests {
             .to_string();
         assert!(err.contains("no store at"), "{err}");
     }
+}
+
+/// Serialises quads as N-Quads, the format of graph files.
+pub fn write_nquads(quads: &[Quad], w: impl Write) -> std::io::Result<()> {
+    let mut serializer = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(w);
+    for quad in quads {
+        serializer.serialize_quad(quad)?;
+    }
+    serializer.finish()?;
+    Ok(())
 }
