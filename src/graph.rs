@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term as RdfTerm};
+use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term as RdfTerm};
 
 use crate::lexicon::{Kind, Lexicon, PK};
 use crate::relations::{Entity, Extraction, PracticeKind, Term};
@@ -68,17 +68,37 @@ pub struct GraphStats {
     pub negated: usize,
 }
 
-/// Builds the quads of one policy's graph, sorted and without duplicates.
-pub fn policy_quads(
+/// One policy's graph, as the N-Quads text of its graph file.
+#[derive(Debug, Clone)]
+pub struct PolicyGraph {
+    /// One quad a line, sorted, without duplicates.
+    pub nquads: String,
+    pub stats: GraphStats,
+}
+
+impl PolicyGraph {
+    /// The quads, parsed back from the text.
+    pub fn quads(&self) -> Result<Vec<Quad>, oxigraph::io::RdfSyntaxError> {
+        use oxigraph::io::{RdfFormat, RdfParser};
+        RdfParser::from_format(RdfFormat::NQuads)
+            .for_slice(self.nquads.as_bytes())
+            .collect()
+    }
+}
+
+/// Builds one policy's graph. The quads are written straight to N-Quads lines, which
+/// are also the keys that sort and deduplicate them: the text is made once.
+pub fn policy_graph(
     meta: &PolicyMeta,
     doc: &Document,
     extraction: &Extraction,
     lexicon: &Lexicon,
-) -> (Vec<Quad>, GraphStats) {
+) -> PolicyGraph {
     let policy_iri = policy_iri(&meta.id);
     let mut g = GraphBuilder {
-        graph: GraphName::NamedNode(NamedNode::new_unchecked(&policy_iri)),
-        quads: BTreeMap::new(),
+        graph: NamedNode::new_unchecked(&policy_iri),
+        lines: BTreeSet::new(),
+        line: String::new(),
     };
     let policy = NamedNode::new_unchecked(&policy_iri);
     g.add(&policy, rdf::TYPE, pk("Policy"));
@@ -226,26 +246,32 @@ pub fn policy_quads(
             g.add(&general, pk("includes"), specific);
         }
     }
-    let quads: Vec<Quad> = g.quads.into_values().collect();
-    stats.quads = quads.len();
-    (quads, stats)
+    stats.quads = g.lines.len();
+    let mut nquads = String::with_capacity(g.lines.iter().map(|l| l.len() + 1).sum());
+    for line in &g.lines {
+        nquads.push_str(line);
+        nquads.push('\n');
+    }
+    PolicyGraph { nquads, stats }
 }
 
 struct GraphBuilder {
-    graph: GraphName,
-    /// Keyed by the N-Quads line so the output is sorted and free of duplicates.
-    quads: BTreeMap<String, Quad>,
+    graph: NamedNode,
+    /// N-Quads lines, so the output is sorted and free of duplicates.
+    lines: BTreeSet<String>,
+    /// The line being written, reused: most quads are repeats (a label per mention).
+    line: String,
 }
 
 impl GraphBuilder {
     fn add(&mut self, s: &NamedNode, p: impl Into<NamedNode>, o: impl Into<RdfTerm>) {
-        let quad = Quad::new(
-            NamedOrBlankNode::NamedNode(s.clone()),
-            p.into(),
-            o.into(),
-            self.graph.clone(),
-        );
-        self.quads.insert(quad.to_string(), quad);
+        use std::fmt::Write;
+        self.line.clear();
+        // oxrdf's Display of terms is their N-Triples form, escapes included.
+        write!(self.line, "{s} {} {} {} .", p.into(), o.into(), self.graph).expect("writing to a String");
+        if !self.lines.contains(&self.line) {
+            self.lines.insert(self.line.clone());
+        }
     }
 
     fn labelled(&mut self, node: &NamedNode, class: &str, label: &str) {

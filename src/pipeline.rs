@@ -8,12 +8,11 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use oxigraph::model::Quad;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::decode::{decode, DecodeError, Format};
-use crate::graph::{ontology_quads, policy_quads, GraphStats, PolicyMeta};
+use crate::graph::{ontology_quads, GraphStats, PolicyGraph, PolicyMeta};
 use crate::lexicon::Lexicon;
 use crate::mentions::Segmenter;
 use crate::mentions::{segment_sentences, sentence_mentions};
@@ -87,15 +86,13 @@ pub struct StageTimes {
     pub segment: Duration,
     pub mentions: Duration,
     pub relations: Duration,
-    /// Practices to quads.
+    /// Practices to the graph's N-Quads text.
     pub graph: Duration,
-    /// Quads to N-Quads text.
-    pub serialize: Duration,
 }
 
 impl StageTimes {
     /// Each stage's name and time, in pipeline order.
-    pub fn stages(&self) -> [(&'static str, Duration); 7] {
+    pub fn stages(&self) -> [(&'static str, Duration); 6] {
         [
             ("decode", self.decode),
             ("structure", self.structure),
@@ -103,7 +100,6 @@ impl StageTimes {
             ("mentions", self.mentions),
             ("relations", self.relations),
             ("graph", self.graph),
-            ("serialize", self.serialize),
         ]
     }
 
@@ -214,7 +210,7 @@ pub fn policy_graph(
     meta: &PolicyMeta,
     bytes: &[u8],
     format: Option<Format>,
-) -> Result<(Vec<Quad>, GraphStats), Skip> {
+) -> Result<PolicyGraph, Skip> {
     policy_graph_timed(extractor, meta, bytes, format, &mut StageTimes::default())
 }
 
@@ -225,10 +221,10 @@ pub fn policy_graph_timed(
     bytes: &[u8],
     format: Option<Format>,
     times: &mut StageTimes,
-) -> Result<(Vec<Quad>, GraphStats), Skip> {
+) -> Result<PolicyGraph, Skip> {
     let (doc, extraction) = extractor.read_timed(bytes, format, times)?;
     let started = Instant::now();
-    let graph = policy_quads(meta, &doc, &extraction, &extractor.lexicon);
+    let graph = crate::graph::policy_graph(meta, &doc, &extraction, &extractor.lexicon);
     times.graph += started.elapsed();
     Ok(graph)
 }
@@ -443,14 +439,14 @@ fn build_one(
     let result = std::panic::catch_unwind(|| policy_graph(extractor, &meta, &bytes, format_of(path)))
         .unwrap_or_else(|_| Err(Skip::Unreadable("internal error while reading this file".into())));
     match &result {
-        Ok((quads, stats)) => {
-            store.write_graph(id, quads)?;
+        Ok(graph) => {
+            store.write_graph(id, &graph.nquads)?;
             manifest.lock().expect("manifest lock").policies.insert(
                 id.to_owned(),
                 PolicyEntry {
                     source_file,
                     content_hash,
-                    stats: *stats,
+                    stats: graph.stats,
                 },
             );
         }
@@ -461,7 +457,7 @@ fn build_one(
             manifest.lock().expect("manifest lock").policies.remove(id);
         }
     }
-    Ok(outcome(result.map(|(_, stats)| stats), bytes.len()))
+    Ok(outcome(result.map(|graph| graph.stats), bytes.len()))
 }
 
 fn progress_bar(len: u64, visible: bool) -> indicatif::ProgressBar {

@@ -95,16 +95,21 @@ impl StoreDir {
         write_atomically(&self.root.join(MANIFEST), |w| w.write_all(&bytes))
     }
 
-    /// Writes one graph file atomically (temporary name, then rename).
-    pub fn write_graph(&self, id: &str, quads: &[Quad]) -> Result<()> {
+    /// Writes one graph file, N-Quads text, atomically (temporary name, then rename).
+    pub fn write_graph(&self, id: &str, nquads: &str) -> Result<()> {
         fs::create_dir_all(self.graphs_dir())
             .with_context(|| format!("cannot create {}", self.graphs_dir().display()))?;
-        write_atomically(&self.graph_path(id), |w| write_nquads(quads, w))
+        write_atomically(&self.graph_path(id), |w| w.write_all(nquads.as_bytes()))
     }
 
     /// Writes the ontology graph.
     pub fn write_ontology(&self, quads: &[Quad]) -> Result<()> {
-        self.write_graph(ONTOLOGY_FILE.trim_end_matches(".nq"), quads)
+        let mut nquads = Vec::new();
+        write_nquads(quads, &mut nquads)?;
+        self.write_graph(
+            ONTOLOGY_FILE.trim_end_matches(".nq"),
+            &String::from_utf8(nquads).expect("N-Quads are UTF-8"),
+        )
     }
 
     /// Removes temporary files that a killed build left behind. Only call with the build
