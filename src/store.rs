@@ -89,17 +89,46 @@ impl StoreDir {
         }
     }
 
-    /// Writes the manifest atomically.
+    /// Writes the manifest atomically, after making every graph file written so far
+    /// durable: the manifest never lists a graph that a power cut could still lose.
     pub fn save_manifest(&self, manifest: &Manifest) -> Result<()> {
+        self.sync_graphs()?;
         let bytes = serde_json::to_vec_pretty(manifest)?;
-        write_atomically(&self.root.join(MANIFEST), |w| w.write_all(&bytes))
+        write_atomically(&self.root.join(MANIFEST), Durability::Now, |w| {
+            w.write_all(&bytes)
+        })
+    }
+
+    /// Flushes the graph files to disk. Graph files are not synced one by one (an fsync
+    /// each cost a fifth of the build's time on the corpus); one `syncfs` before each
+    /// manifest save covers them all. Renames alone already keep the store whole when
+    /// the process is killed: only a power cut needs the data on disk.
+    #[cfg(target_os = "linux")]
+    fn sync_graphs(&self) -> Result<()> {
+        use std::os::fd::AsRawFd;
+        let dir =
+            fs::File::open(&self.root).with_context(|| format!("cannot open {}", self.root.display()))?;
+        // SAFETY: syncfs takes a file descriptor that we own and keep open for the call.
+        if unsafe { libc::syncfs(dir.as_raw_fd()) } != 0 {
+            return Err(std::io::Error::last_os_error())
+                .with_context(|| format!("cannot sync {}", self.root.display()));
+        }
+        Ok(())
+    }
+
+    /// Elsewhere each graph file is synced as it is written.
+    #[cfg(not(target_os = "linux"))]
+    fn sync_graphs(&self) -> Result<()> {
+        Ok(())
     }
 
     /// Writes one graph file, N-Quads text, atomically (temporary name, then rename).
     pub fn write_graph(&self, id: &str, nquads: &str) -> Result<()> {
         fs::create_dir_all(self.graphs_dir())
             .with_context(|| format!("cannot create {}", self.graphs_dir().display()))?;
-        write_atomically(&self.graph_path(id), |w| w.write_all(nquads.as_bytes()))
+        write_atomically(&self.graph_path(id), GRAPH_DURABILITY, |w| {
+            w.write_all(nquads.as_bytes())
+        })
     }
 
     /// Writes the ontology graph.
@@ -233,10 +262,27 @@ impl Drop for BuildLock {
     }
 }
 
+/// When a written file reaches the disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Durability {
+    /// Synced before it is moved into place.
+    Now,
+    /// Later, by [`StoreDir::sync_graphs`].
+    Deferred,
+}
+
+/// How graph files are synced: see [`StoreDir::sync_graphs`].
+const GRAPH_DURABILITY: Durability = if cfg!(target_os = "linux") {
+    Durability::Deferred
+} else {
+    Durability::Now
+};
+
 /// Writes `path` through a temporary file in the same directory and renames it into
 /// place: readers see the old file or the new one, never a part.
 fn write_atomically(
     path: &Path,
+    durability: Durability,
     write: impl FnOnce(&mut BufWriter<fs::File>) -> std::io::Result<()>,
 ) -> Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
@@ -247,7 +293,9 @@ fn write_atomically(
         let mut writer = BufWriter::new(fs::File::create(&tmp)?);
         write(&mut writer)?;
         writer.flush()?;
-        writer.get_ref().sync_data()?;
+        if durability == Durability::Now {
+            writer.get_ref().sync_data()?;
+        }
         Ok(())
     })();
     if let Err(e) = result {
