@@ -155,30 +155,45 @@ impl Words {
         self.set.contains(text)
     }
 
-    /// The longest word that `text` starts with.
-    pub fn prefix_of(&self, text: &str) -> Option<&str> {
-        let first = text.chars().next()?;
-        let code = first as usize;
-        if code < 0x10000
-            && self
+    /// Whether some word starts with `c`: one bit test for most characters, which start
+    /// none. Characters beyond the Basic Multilingual Plane are left to the trie.
+    #[inline]
+    fn may_start_with(&self, c: char) -> bool {
+        let code = c as usize;
+        code >= 0x10000
+            || self
                 .first_bmp
                 .get(code / 64)
-                .is_none_or(|bits| bits & (1 << (code % 64)) == 0)
-        {
+                .is_some_and(|bits| bits & (1 << (code % 64)) != 0)
+    }
+
+    /// The longest word that `text` starts with.
+    #[inline]
+    pub fn prefix_of(&self, text: &str) -> Option<&str> {
+        let first = text.chars().next()?;
+        if !self.may_start_with(first) {
             return None;
         }
-        let mut node = self.trie.first()?;
-        let mut longest = None;
-        for c in text.chars() {
-            let Ok(at) = node.children.binary_search_by_key(&c, |&(c, _)| c) else {
-                break;
+        self.prefixes_of(text).last()
+    }
+
+    /// Every word that `text` starts with, shortest first.
+    pub fn prefixes_of<'w, 't>(&'w self, text: &'t str) -> impl Iterator<Item = &'w str> + use<'w, 't> {
+        let mut node = self.trie.first();
+        let mut chars = text.chars();
+        std::iter::from_fn(move || loop {
+            let c = chars.next()?;
+            let current = node?;
+            let Ok(at) = current.children.binary_search_by_key(&c, |&(c, _)| c) else {
+                node = None;
+                return None;
             };
-            node = &self.trie[node.children[at].1 as usize];
-            if let Some(word) = node.word {
-                longest = Some(word);
+            let next = &self.trie[current.children[at].1 as usize];
+            node = Some(next);
+            if let Some(word) = next.word {
+                return Some(self.by_length[word as usize].as_str());
             }
-        }
-        longest.map(|i| self.by_length[i as usize].as_str())
+        })
     }
 
     /// The longest word that `text` ends with.
@@ -193,19 +208,21 @@ impl Words {
     /// its byte offset and the word.
     pub fn find_in<'a>(&'a self, text: &str) -> Option<(usize, &'a str)> {
         text.char_indices()
-            .find_map(|(i, _)| self.prefix_of(&text[i..]).map(|w| (i, w)))
+            .filter(|&(_, c)| self.may_start_with(c))
+            .find_map(|(i, _)| self.prefixes_of(&text[i..]).last().map(|w| (i, w)))
     }
 
     /// Every non-overlapping occurrence, left to right.
     pub fn find_all<'a>(&'a self, text: &str) -> Vec<(usize, &'a str)> {
         let mut found = Vec::new();
-        let mut i = 0;
-        while i < text.len() {
-            if let Some(w) = self.prefix_of(&text[i..]) {
+        let mut next = 0;
+        for (i, c) in text.char_indices() {
+            if i < next || !self.may_start_with(c) {
+                continue;
+            }
+            if let Some(w) = self.prefixes_of(&text[i..]).last() {
                 found.push((i, w));
-                i += w.len();
-            } else {
-                i += text[i..].chars().next().map_or(1, char::len_utf8);
+                next = i + w.len();
             }
         }
         found
@@ -271,15 +288,12 @@ pub struct Cues {
 pub struct Lexicon {
     pub concepts: Vec<Concept>,
     by_surface: FxHashMap<String, ConceptId>,
-    /// Every prefix of every folded label, so a matcher can stop extending a run of
-    /// tokens as soon as no label can start with it.
-    prefixes: FxHashSet<String>,
+    /// The folded labels as a trie, for matching runs of tokens in one walk.
+    labels: Words,
     by_iri: FxHashMap<String, ConceptId>,
     /// Every label as written, for the segmenter's user dictionary.
     pub surfaces: Vec<String>,
     pub cues: Cues,
-    /// Length in chars of the longest folded label: bounds the matcher's look-ahead.
-    pub longest_label: usize,
     /// The companies behind lexicon third parties (`pk:companyName`), folded: an SDK's
     /// provider named in a table is not the policy's operator.
     pub third_party_companies: FxHashSet<String>,
@@ -459,23 +473,14 @@ impl Lexicon {
             verb_link: cue("verb-link", false),
             anaphor: cue("anaphor", false),
         };
-        let longest_label = by_surface.keys().map(|s| s.chars().count()).max().unwrap_or(0);
-        let prefixes = by_surface
-            .keys()
-            .flat_map(|label| {
-                label
-                    .char_indices()
-                    .map(|(i, c)| label[..i + c.len_utf8()].to_owned())
-            })
-            .collect();
+        let labels = Words::new(by_surface.keys().cloned());
         Ok(Self {
             concepts,
             by_surface,
-            prefixes,
+            labels,
             by_iri,
             surfaces,
             cues,
-            longest_label,
             third_party_companies,
         })
     }
@@ -490,9 +495,15 @@ impl Lexicon {
         self.by_surface.get(folded).copied()
     }
 
-    /// Whether some folded label starts with `folded`.
-    pub fn is_label_prefix(&self, folded: &str) -> bool {
-        self.prefixes.contains(folded)
+    /// Every folded label that the folded text `folded` starts with, shortest first,
+    /// with its concept.
+    pub fn labels_starting<'a, 't>(
+        &'a self,
+        folded: &'t str,
+    ) -> impl Iterator<Item = (&'a str, ConceptId)> + use<'a, 't> {
+        self.labels
+            .prefixes_of(folded)
+            .map(|label| (label, self.by_surface[label]))
     }
 
     pub fn concept(&self, id: ConceptId) -> &Concept {

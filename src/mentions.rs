@@ -122,36 +122,33 @@ pub fn find_mentions(lexicon: &Lexicon, text: &str, tokens: &[Range<usize>]) -> 
     // Fold each token once, into one buffer: a run of tokens is then one slice of it.
     // Folding works character by character, so a run's fold is its tokens' folds joined.
     let mut folded = String::with_capacity(text.len());
-    let mut starts = Vec::with_capacity(tokens.len() + 1);
-    let mut char_starts = Vec::with_capacity(tokens.len() + 1);
-    let mut chars = 0;
-    for t in tokens {
+    // `ends[b]`: the token whose fold ends at byte `b` of `folded`, if a mention may end
+    // there (a mention neither starts nor ends on white space).
+    let mut starts = Vec::with_capacity(tokens.len());
+    let mut ends: Vec<Option<usize>> = vec![None; text.len() * 3 + 1];
+    for (j, t) in tokens.iter().enumerate() {
         starts.push(folded.len());
-        char_starts.push(chars);
-        let before = folded.len();
         fold_into(&text[t.clone()], &mut folded);
-        chars += folded[before..].chars().count();
+        if !text[t.clone()].trim().is_empty() && folded.len() < ends.len() {
+            ends[folded.len()] = Some(j);
+        }
     }
-    starts.push(folded.len());
-    char_starts.push(chars);
     let mut i = 0;
     while i < tokens.len() {
-        let mut best: Option<(usize, ConceptId)> = None;
-        for (j, token) in tokens.iter().enumerate().skip(i).take(MAX_TOKENS) {
-            let run = &folded[starts[i]..starts[j + 1]];
-            if char_starts[j + 1] - char_starts[i] > lexicon.longest_label
-                || (!run.is_empty() && !lexicon.is_label_prefix(run))
-            {
-                break;
-            }
-            // A mention neither starts nor ends on white space.
-            if text[token.clone()].trim().is_empty() {
-                continue;
-            }
-            if let Some(id) = lexicon.lookup_folded(run) {
-                best = Some((j, id));
-            }
-        }
+        let start = starts[i];
+        // The longest label that starts at this token and ends on a token boundary,
+        // within MAX_TOKENS tokens.
+        let best = if text[tokens[i].clone()].trim().is_empty() {
+            None
+        } else {
+            lexicon
+                .labels_starting(&folded[start..])
+                .filter_map(|(label, id)| {
+                    let j = ends.get(start + label.len()).copied().flatten()?;
+                    (j >= i && j - i < MAX_TOKENS).then_some((j, id))
+                })
+                .last()
+        };
         match best {
             Some((j, concept)) => {
                 mentions.push(Mention {

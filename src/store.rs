@@ -92,6 +92,8 @@ impl StoreDir {
     /// Writes the manifest atomically, after making every graph file written so far
     /// durable: the manifest never lists a graph that a power cut could still lose.
     pub fn save_manifest(&self, manifest: &Manifest) -> Result<()> {
+        fs::create_dir_all(&self.root)
+            .with_context(|| format!("cannot create the store {}", self.root.display()))?;
         self.sync_graphs()?;
         let bytes = serde_json::to_vec_pretty(manifest)?;
         write_atomically(&self.root.join(MANIFEST), Durability::Now, |w| {
@@ -305,6 +307,16 @@ fn write_atomically(
     fs::rename(&tmp, path).with_context(|| format!("cannot move {} into place", path.display()))
 }
 
+/// Serialises quads as N-Quads, the format of graph files.
+pub fn write_nquads(quads: &[Quad], w: impl Write) -> std::io::Result<()> {
+    let mut serializer = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(w);
+    for quad in quads {
+        serializer.serialize_quad(quad)?;
+    }
+    serializer.finish()?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -316,23 +328,32 @@ mod tests {
         StoreDir::new(dir)
     }
 
-    fn quad(i: usize) -> Quad {
+    /// N-Quads text of the quads numbered `numbers`.
+    fn quads(numbers: &[usize]) -> String {
         let g = NamedNode::new_unchecked("https://w3id.org/policykg/policy/x");
-        Quad::new(
-            NamedNode::new_unchecked(format!("https://example.org/s{i}")),
-            NamedNode::new_unchecked("https://example.org/p"),
-            Literal::from("值"),
-            GraphName::NamedNode(g),
-        )
+        let quads: Vec<Quad> = numbers
+            .iter()
+            .map(|i| {
+                Quad::new(
+                    NamedNode::new_unchecked(format!("https://example.org/s{i}")),
+                    NamedNode::new_unchecked("https://example.org/p"),
+                    Literal::from("值"),
+                    GraphName::NamedNode(g.clone()),
+                )
+            })
+            .collect();
+        let mut text = Vec::new();
+        write_nquads(&quads, &mut text).unwrap();
+        String::from_utf8(text).unwrap()
     }
 
     #[test]
     fn rewriting_a_graph_replaces_it() {
         let store = temp_store("replace");
-        store.write_graph("x", &[quad(1), quad(2)]).unwrap();
-        store.write_graph("x", &[quad(1), quad(2)]).unwrap();
+        store.write_graph("x", &quads(&[1, 2])).unwrap();
+        store.write_graph("x", &quads(&[1, 2])).unwrap();
         assert_eq!(store.load().unwrap().len().unwrap(), 2);
-        store.write_graph("x", &[quad(3)]).unwrap();
+        store.write_graph("x", &quads(&[3])).unwrap();
         assert_eq!(store.load().unwrap().len().unwrap(), 1);
         let leftovers: Vec<_> = fs::read_dir(store.root().join(GRAPHS))
             .unwrap()
@@ -388,14 +409,4 @@ mod tests {
             .to_string();
         assert!(err.contains("no store at"), "{err}");
     }
-}
-
-/// Serialises quads as N-Quads, the format of graph files.
-pub fn write_nquads(quads: &[Quad], w: impl Write) -> std::io::Result<()> {
-    let mut serializer = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(w);
-    for quad in quads {
-        serializer.serialize_quad(quad)?;
-    }
-    serializer.finish()?;
-    Ok(())
 }
