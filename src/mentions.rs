@@ -122,33 +122,37 @@ pub fn find_mentions(lexicon: &Lexicon, text: &str, tokens: &[Range<usize>]) -> 
     // Fold each token once, into one buffer: a run of tokens is then one slice of it.
     // Folding works character by character, so a run's fold is its tokens' folds joined.
     let mut folded = String::with_capacity(text.len());
-    // `ends[b]`: the token whose fold ends at byte `b` of `folded`, if a mention may end
-    // there (a mention neither starts nor ends on white space).
-    let mut starts = Vec::with_capacity(tokens.len());
-    let mut ends: Vec<Option<usize>> = vec![None; text.len() * 3 + 1];
-    for (j, t) in tokens.iter().enumerate() {
-        starts.push(folded.len());
+    // `bounds[j]..bounds[j + 1]` is token j's fold.
+    let mut bounds = Vec::with_capacity(tokens.len() + 1);
+    for t in tokens {
+        bounds.push(folded.len());
         fold_into(&text[t.clone()], &mut folded);
-        if !text[t.clone()].trim().is_empty() && folded.len() < ends.len() {
-            ends[folded.len()] = Some(j);
-        }
     }
+    bounds.push(folded.len());
+    // A mention neither starts nor ends on white space.
+    let blank = |j: usize| text[tokens[j].clone()].trim().is_empty();
     let mut i = 0;
     while i < tokens.len() {
-        let start = starts[i];
-        // The longest label that starts at this token and ends on a token boundary,
-        // within MAX_TOKENS tokens.
-        let best = if text[tokens[i].clone()].trim().is_empty() {
-            None
-        } else {
-            lexicon
-                .labels_starting(&folded[start..])
-                .filter_map(|(label, id)| {
-                    let j = ends.get(start + label.len()).copied().flatten()?;
-                    (j >= i && j - i < MAX_TOKENS).then_some((j, id))
-                })
-                .last()
-        };
+        // The longest label that starts at this token and ends where one of the next
+        // MAX_TOKENS tokens ends. Labels come shortest first, so the token they end on
+        // only moves forward.
+        let mut best: Option<(usize, ConceptId)> = None;
+        if !blank(i) {
+            let start = bounds[i];
+            let mut j = i;
+            for (label, id) in lexicon.labels_starting(&folded[start..]) {
+                let end = start + label.len();
+                while j < tokens.len() && bounds[j + 1] < end {
+                    j += 1;
+                }
+                if j >= tokens.len() || j - i >= MAX_TOKENS {
+                    break;
+                }
+                if bounds[j + 1] == end && !blank(j) {
+                    best = Some((j, id));
+                }
+            }
+        }
         match best {
             Some((j, concept)) => {
                 mentions.push(Mention {
