@@ -105,6 +105,10 @@ pub struct Words {
     /// Bitmap over the Basic Multilingual Plane of characters that start some word: most
     /// positions of a text start none, and this answers them without a lookup.
     first_bmp: Vec<u64>,
+    /// `first_rank[k]`: how many bits are set in `first_bmp[..k]`. The root's children
+    /// are sorted by character, so a set bit's rank is its child's index: the first step
+    /// of every walk, the one with hundreds of children, takes no search.
+    first_rank: Vec<u32>,
     set: FxHashSet<String>,
 }
 
@@ -142,10 +146,19 @@ impl Words {
                 first_bmp[first / 64] |= 1 << (first % 64);
             }
         }
+        let first_rank = first_bmp
+            .iter()
+            .scan(0u32, |count, bits| {
+                let before = *count;
+                *count += bits.count_ones();
+                Some(before)
+            })
+            .collect();
         Self {
             by_length,
             trie,
             first_bmp,
+            first_rank,
             set,
         }
     }
@@ -167,6 +180,24 @@ impl Words {
                 .is_some_and(|bits| bits & (1 << (code % 64)) != 0)
     }
 
+    /// The trie node of the one-character prefix `c`, if some word starts with it.
+    #[inline]
+    fn root_child(&self, c: char) -> Option<&TrieNode> {
+        let root = self.trie.first()?;
+        let code = c as usize;
+        let at = if code < 0x10000 {
+            let bits = *self.first_bmp.get(code / 64)?;
+            let bit = 1u64 << (code % 64);
+            if bits & bit == 0 {
+                return None;
+            }
+            self.first_rank[code / 64] as usize + (bits & (bit - 1)).count_ones() as usize
+        } else {
+            root.children.binary_search_by_key(&c, |&(c, _)| c).ok()?
+        };
+        Some(&self.trie[root.children[at].1 as usize])
+    }
+
     /// The longest word that `text` starts with.
     #[inline]
     pub fn prefix_of(&self, text: &str) -> Option<&str> {
@@ -179,20 +210,21 @@ impl Words {
 
     /// Every word that `text` starts with, shortest first.
     pub fn prefixes_of<'w, 't>(&'w self, text: &'t str) -> impl Iterator<Item = &'w str> + use<'w, 't> {
-        let mut node = self.trie.first();
         let mut chars = text.chars();
+        let mut node = chars.next().and_then(|c| self.root_child(c));
+        let mut pending = node.and_then(|n| n.word);
         std::iter::from_fn(move || loop {
-            let c = chars.next()?;
-            let current = node?;
-            let Ok(at) = current.children.binary_search_by_key(&c, |&(c, _)| c) else {
-                node = None;
-                return None;
-            };
-            let next = &self.trie[current.children[at].1 as usize];
-            node = Some(next);
-            if let Some(word) = next.word {
+            if let Some(word) = pending.take() {
                 return Some(self.by_length[word as usize].as_str());
             }
+            let current = node?;
+            let next = chars.next().and_then(|c| {
+                let at = current.children.binary_search_by_key(&c, |&(c, _)| c).ok()?;
+                Some(&self.trie[current.children[at].1 as usize])
+            });
+            node = next;
+            pending = next.and_then(|n| n.word);
+            next?;
         })
     }
 
@@ -574,5 +606,24 @@ mod tests {
         let words = Words::new(["和".to_owned(), "以及".to_owned(), "及".to_owned()]);
         let found = words.find_all("A以及B和C");
         assert_eq!(found, vec![(1, "以及"), (8, "和")]);
+    }
+
+    #[test]
+    fn words_trie_matches_every_prefix_across_planes() {
+        let words = Words::new(
+            ["设备", "设备信息", "设备信息表", "𠀀字", "a", "ab"]
+                .into_iter()
+                .map(String::from),
+        );
+        let all: Vec<&str> = words.prefixes_of("设备信息表格").collect();
+        assert_eq!(all, ["设备", "设备信息", "设备信息表"]);
+        assert_eq!(words.prefix_of("设备信"), Some("设备"));
+        assert_eq!(words.prefix_of("备信息"), None);
+        assert_eq!(words.prefix_of("𠀀字典"), Some("𠀀字"), "beyond the BMP");
+        assert_eq!(words.prefix_of("abc"), Some("ab"));
+        assert_eq!(words.find_in("我的设备信息"), Some((6, "设备信息")));
+        assert_eq!(words.suffix_of("查看设备信息"), Some("设备信息"));
+        assert_eq!(Words::default().prefix_of("设备"), None);
+        assert_eq!(Words::default().find_all("设备"), vec![]);
     }
 }
