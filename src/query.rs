@@ -37,10 +37,20 @@ impl Canned {
     /// The parameters that name apps (`# Scope: app` in the header): bound, they confine
     /// the query to those apps' policy graphs. See [`run_canned`].
     pub fn scope_params(&self) -> impl Iterator<Item = &'static str> {
+        self.header_list("Scope:")
+    }
+
+    /// The parameters without which the query means nothing (`# Required: a b`).
+    pub fn required_params(&self) -> impl Iterator<Item = &'static str> {
+        self.header_list("Required:")
+    }
+
+    /// The names listed on the header line that starts with `key`.
+    fn header_list(&self, key: &'static str) -> impl Iterator<Item = &'static str> {
         self.text
             .lines()
             .take_while(|l| l.starts_with('#'))
-            .filter_map(|l| l.trim_start_matches('#').trim().strip_prefix("Scope:"))
+            .filter_map(move |l| l.trim_start_matches('#').trim().strip_prefix(key))
             .flat_map(|names| names.split([',', ' ']).filter(|n| !n.is_empty()))
     }
 
@@ -171,6 +181,18 @@ pub fn run(store: &Store, query: &str, params: &[(String, String)]) -> Result<An
 /// same as reading every graph, because each of those queries ties its graph to the app,
 /// but visits one policy instead of the whole store.
 pub fn run_canned(store: &Store, canned: &Canned, params: &[(String, String)]) -> Result<Answer> {
+    let missing: Vec<String> = canned
+        .required_params()
+        .filter(|name| !params.iter().any(|(n, _)| n == name))
+        .map(|name| format!("--param {name}=…"))
+        .collect();
+    if !missing.is_empty() {
+        anyhow::bail!(
+            "the {} query needs {} (its header says what they are: policykg query --list)",
+            canned.name,
+            missing.join(" ")
+        );
+    }
     let apps: Vec<&str> = canned
         .scope_params()
         .flat_map(|name| params.iter().filter(move |(n, _)| n == name))
@@ -683,5 +705,17 @@ mod tests {
                 .parse_query(&with_prefixes(q.text))
                 .unwrap_or_else(|e| panic!("{}: {e}", q.name));
         }
+    }
+
+    #[test]
+    fn a_canned_query_without_its_required_parameters_is_refused() {
+        let compare = canned().into_iter().find(|q| q.name == "compare-apps").unwrap();
+        assert_eq!(compare.required_params().collect::<Vec<_>>(), ["a", "b"]);
+        let err = run_canned(&store(), &compare, &[("a".into(), "全民K歌".into())])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("--param b=") && !err.contains("--param a="), "{err}");
+        let both = [("a".into(), "全民K歌".into()), ("b".into(), "x".into())];
+        assert!(run_canned(&store(), &compare, &both).is_ok());
     }
 }
