@@ -9,6 +9,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rustc_hash::FxHashSet;
+
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term as RdfTerm};
 
@@ -97,7 +99,7 @@ pub fn policy_graph(
     let policy_iri = policy_iri(&meta.id);
     let mut g = GraphBuilder {
         graph: NamedNode::new_unchecked(&policy_iri),
-        lines: BTreeSet::new(),
+        lines: FxHashSet::default(),
         line: String::new(),
     };
     let policy = NamedNode::new_unchecked(&policy_iri);
@@ -247,8 +249,10 @@ pub fn policy_graph(
         }
     }
     stats.quads = g.lines.len();
-    let mut nquads = String::with_capacity(g.lines.iter().map(|l| l.len() + 1).sum());
-    for line in &g.lines {
+    let mut lines: Vec<String> = g.lines.into_iter().collect();
+    lines.sort_unstable();
+    let mut nquads = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
+    for line in &lines {
         nquads.push_str(line);
         nquads.push('\n');
     }
@@ -257,8 +261,10 @@ pub fn policy_graph(
 
 struct GraphBuilder {
     graph: NamedNode,
-    /// N-Quads lines, so the output is sorted and free of duplicates.
-    lines: BTreeSet<String>,
+    /// N-Quads lines, free of duplicates; sorted once at the end. Most adds repeat a line
+    /// (a label per mention), and a hash answers those faster than a tree of long lines
+    /// sharing their prefix.
+    lines: FxHashSet<String>,
     /// The line being written, reused: most quads are repeats (a label per mention).
     line: String,
 }
