@@ -94,11 +94,41 @@ pub struct Mention {
 /// How many tokens one mention may span (`Android` ` ` `ID` is three).
 const MAX_TOKENS: usize = 8;
 
-/// The tokens of every sentence of `doc`, in order: the segmentation stage.
+/// The tokens of every sentence of `doc`, in order, relative to the sentence: the
+/// segmentation stage.
+///
+/// The text is cut once, from the first sentence to the last, and the tokens are dealt
+/// out to the sentences: one call per sentence cost a third more than the whole text
+/// in one call. jieba-rs cuts at every non-Han character, so its tokens end where
+/// sentences end (at punctuation or a line break); a token that would run across a
+/// sentence boundary anyway is clipped to the sentence.
 pub fn segment_sentences(doc: &Document, segmenter: &Segmenter) -> Vec<Vec<Range<usize>>> {
+    let (Some(first), Some(last)) = (doc.sentences.first(), doc.sentences.last()) else {
+        return Vec::new();
+    };
+    let span = first.range.start..last.range.end.max(first.range.start);
+    let tokens = segmenter.tokens(&doc.text[span.clone()]);
+    let mut next = 0;
     doc.sentences
         .iter()
-        .map(|s| segmenter.tokens(doc.sentence_text(s)))
+        .map(|sentence| {
+            let range = &sentence.range;
+            // Sentences come in text order; skip the tokens before this one.
+            while next < tokens.len() && span.start + tokens[next].end <= range.start {
+                next += 1;
+            }
+            let mut own = Vec::new();
+            let mut k = next;
+            while k < tokens.len() && span.start + tokens[k].start < range.end {
+                let start = (span.start + tokens[k].start).max(range.start);
+                let end = (span.start + tokens[k].end).min(range.end);
+                if start < end {
+                    own.push(start - range.start..end - range.start);
+                }
+                k += 1;
+            }
+            own
+        })
         .collect()
 }
 
