@@ -245,6 +245,23 @@ mod tests {
     }
 
     #[test]
+    fn sentence_tokens_cover_each_sentence_and_stay_inside_it() {
+        let (_, segmenter) = setup();
+        let text = "一、我们收集的信息\n我们会收集您的设备型号。我们不会收集通讯录；IMEI用于统计。";
+        let doc = crate::structure::structure(text, &[]);
+        assert!(doc.sentences.len() >= 3, "{:?}", doc.sentences);
+        let tokens = segment_sentences(&doc, &segmenter);
+        assert_eq!(tokens.len(), doc.sentences.len());
+        for (sentence, tokens) in doc.sentences.iter().zip(&tokens) {
+            let own = doc.sentence_text(sentence);
+            let joined: String = tokens.iter().map(|t| &own[t.clone()]).collect();
+            assert_eq!(joined, own);
+            // The same tokens as cutting the sentence alone.
+            assert_eq!(*tokens, segmenter.tokens(own), "{own}");
+        }
+    }
+
+    #[test]
     fn does_not_match_inside_a_token() {
         let (lexicon, segmenter) = setup();
         let text = "VIP会员";
