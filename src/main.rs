@@ -190,8 +190,11 @@ enum Command {
     ///
     /// Builds PATH into a fresh store (default: a temporary directory), then segments the
     /// same decoded text with bare jieba-rs on one thread (the floor of any jieba-based
-    /// pipeline) and reports both, their ratio and peak memory; then opens the store and
-    /// times every canned query over it.
+    /// pipeline) and reports both, their ratio and peak memory. Then runs the pipeline
+    /// once more on one thread, stage by stage (decode, structure, segment, mentions,
+    /// relations, graph), to show where the time goes. Last, opens the store and times
+    /// every canned query over it: over the whole corpus, and bound as its header's
+    /// example binds it (the example's apps replaced by the corpus's largest).
     ///
     /// Example:
     ///   policykg bench ../shared/corpus/appch
