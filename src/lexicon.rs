@@ -228,6 +228,10 @@ pub struct Cues {
     pub subject_modal: Words,
     pub verb_link: Words,
     pub anaphor: Words,
+    pub brand_commitment: Words,
+    pub consent_by_use: Words,
+    pub use_tail: Words,
+    pub not_name_end: Words,
 }
 
 /// Concepts indexed by their folded surface forms, plus the cue words.
@@ -422,6 +426,10 @@ impl Lexicon {
             subject_modal: cue("subject-modal", false),
             verb_link: cue("verb-link", false),
             anaphor: cue("anaphor", false),
+            brand_commitment: cue("brand-commitment", false),
+            consent_by_use: cue("consent-by-use", false),
+            use_tail: cue("use-tail", false),
+            not_name_end: cue("not-name-end", false),
         };
         let longest_label = by_surface.keys().map(|s| s.chars().count()).max().unwrap_or(0);
         let prefixes = by_surface

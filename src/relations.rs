@@ -2348,6 +2348,80 @@ fn name_before(text: &str, end: usize, line_start: bool) -> Option<&str> {
     opens.then_some(&before[start..])
 }
 
+/// The name that opens the policy with a commitment (`腾讯云严格遵守法律法规`,
+/// `1、托迈酷客非常重视…`): who answers for the data where no company is named. Read in
+/// the policy's first lines only; the caller checks that it can be a name at all.
+fn committed_brand<'t>(lexicon: &Lexicon, segmenter: &Segmenter, text: &'t str) -> Option<&'t str> {
+    let head_end = text.char_indices().nth(800).map_or(text.len(), |(i, _)| i);
+    let head = &text[..head_end];
+    lexicon
+        .cues
+        .brand_commitment
+        .find_all(head)
+        .into_iter()
+        .find_map(|(at, _)| {
+            let before = &head[..at];
+            let start = before
+                .char_indices()
+                .rev()
+                .take(16)
+                .take_while(|(_, c)| c.is_alphanumeric())
+                .last()
+                .map(|(i, _)| i)?;
+            // The name opens its clause: a line, a sentence, markup or numbering before it.
+            let opener = before[..start].chars().next_back();
+            let opens = opener.is_none_or(|c| !c.is_alphanumeric());
+            // Cut what runs into it (a date, `温馨提示`), and keep it only if it ends as a
+            // name does: not in an adverb, verb or conjunction (`一直以来都`, `国春国际致力于`).
+            let mut name = after_date(&before[start..]);
+            if let Some(end) = lexicon
+                .cues
+                .operator_lead
+                .find_all(name)
+                .into_iter()
+                .filter(|(_, word)| word.chars().count() > 1)
+                .map(|(at, word)| at + word.len())
+                .max()
+            {
+                name = &name[end..];
+            }
+            let ends_as_name = segmenter
+                .last_tag(name)
+                .is_some_and(|tag| !["d", "c", "p", "r", "u", "ad", "f"].contains(&tag.as_str()));
+            let ends_as_name = ends_as_name && lexicon.cues.not_name_end.suffix_of(name).is_none();
+            (opens && ends_as_name && name.chars().count() >= 2 && !name.starts_with(['我', '本']))
+                .then_some(name)
+        })
+}
+
+/// The apps named where using them is consent to the policy: `若您使用腾讯服务，即表示您
+/// 认同…`, `使用红手指提供的任一服务时，即表示您已同意…` (the name runs from 使用 to the
+/// first tail word).
+fn consented_products<'t>(lexicon: &Lexicon, text: &'t str) -> Vec<&'t str> {
+    let cues = &lexicon.cues;
+    let mut names = Vec::new();
+    for (at, _) in cues.consent_by_use.find_all(text) {
+        let before = text[..at].trim_end_matches(['，', ',', ' ']);
+        let clause_start = before
+            .rfind(['，', ',', '。', '；', '\n', '：'])
+            .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+        let clause = &before[clause_start..];
+        let Some(use_at) = clause.rfind("使用") else {
+            continue;
+        };
+        let mut name = clause[use_at + "使用".len()..].trim();
+        name = name.strip_suffix('时').unwrap_or(name).trim_end();
+        if let Some((cut, _)) = cues.use_tail.find_all(name).into_iter().find(|(i, _)| *i > 0) {
+            name = &name[..cut];
+        }
+        let name = name.trim();
+        if !name.is_empty() && !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
+}
+
 /// Products: the app(s) the policy covers. Structural evidence first: the name in the
 /// document's title (its first lines: `叮咚买菜隐私政策`, `“轻图”隐私政策`) and the name
 /// defined as the app (`临沂12345APP（以下简称“本应用”）`). Names met further on
@@ -2416,6 +2490,17 @@ pub fn find_products(doc: &Document, lexicon: &Lexicon, segmenter: &Segmenter) -
             })
             .map_or(0, |i| tokens[i].end);
         push(&mut titled, clean_product(lexicon, &name[cut..]));
+    }
+
+    // Without a title or a definition: the name whose use is consent to the policy, or
+    // the one that opens it with a commitment (`腾讯云严格遵守法律法规`).
+    if titled.is_empty() {
+        for name in consented_products(lexicon, text) {
+            push(&mut titled, clean_product(lexicon, name));
+        }
+        if let Some(brand) = committed_brand(lexicon, segmenter, text) {
+            push(&mut titled, clean_product(lexicon, brand));
+        }
     }
 
     // Names met anywhere: `《X隐私政策》` and `“X”客户端`, each with whether it names a
@@ -2760,6 +2845,13 @@ pub fn find_operators(doc: &Document, lexicon: &Lexicon, segmenter: &Segmenter) 
             .suffix_of(n)
             .is_some_and(|s| s != "公司")
     });
+    // No company named: a brand that opens the policy with a commitment
+    // (`腾讯云严格遵守法律法规…`) answers for the data.
+    if companies.is_empty() && found.is_empty() {
+        if let Some(brand) = committed_brand(lexicon, segmenter, text) {
+            push(&mut found, brand);
+        }
+    }
     if companies.is_empty() {
         found
     } else {
