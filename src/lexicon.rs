@@ -232,6 +232,7 @@ pub struct Cues {
     pub consent_by_use: Words,
     pub use_tail: Words,
     pub not_name_end: Words,
+    pub inability: Words,
 }
 
 /// Concepts indexed by their folded surface forms, plus the cue words.
@@ -430,6 +431,7 @@ impl Lexicon {
             consent_by_use: cue("consent-by-use", false),
             use_tail: cue("use-tail", false),
             not_name_end: cue("not-name-end", false),
+            inability: cue("inability", false),
         };
         let longest_label = by_surface.keys().map(|s| s.chars().count()).max().unwrap_or(0);
         let prefixes = by_surface

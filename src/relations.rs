@@ -480,6 +480,7 @@ impl Reader<'_> {
                 }
             }
         }
+        self.bracket_denials(view, index, &features, &mut sentence_practices);
         let cues = &self.lexicon.cues;
         let opening = text.trim_start();
         // `包括…`, or `这类信息包括…` right after the sentence that named it.
@@ -559,6 +560,59 @@ impl Reader<'_> {
         self.out.practices.extend(sentence_practices);
     }
 
+    /// `IMEI（仅在安卓9及以下版本收集，安卓9以上版本不收集）`: a bracket that denies
+    /// collection states that the data item just before it is not collected (in the case
+    /// it names). The verbs inside brackets open no object (see `verbs`).
+    fn bracket_denials(&self, view: &View, index: usize, features: &[String], practices: &mut Vec<Practice>) {
+        let text = view.text;
+        let cues = &self.lexicon.cues;
+        let mut from = 0;
+        while let Some((open, close)) = bracket_group(&text[from..]) {
+            let (open, close) = (from + open, from + close);
+            from = close + text[close..].chars().next().map_or(1, char::len_utf8);
+            let inner = &text[open..close];
+            let denies = cues
+                .collect
+                .find_all(inner)
+                .into_iter()
+                .any(|(at, _)| self.is_negated(inner, clause_of(inner, at).start, at));
+            if !denies {
+                continue;
+            }
+            let opener = text[..open].chars().next_back().map_or(0, char::len_utf8);
+            let head_end = text[..open - opener].trim_end().len();
+            let item = view
+                .mentions
+                .iter()
+                .filter(|m| m.kind == Kind::DataItem && m.range.end == head_end)
+                .max_by_key(|m| m.range.len())
+                .map(|m| self.concept_term(m.concept, &text[m.range.clone()]))
+                .or_else(|| {
+                    let start = text[..head_end]
+                        .char_indices()
+                        .rev()
+                        .take_while(|(_, c)| {
+                            !matches!(c, '、' | '，' | ',' | '：' | ':' | '。' | '；' | '）' | ')')
+                        })
+                        .last()
+                        .map_or(head_end, |(i, _)| i);
+                    self.resolve_piece(view, start..head_end).map(|i| i.term)
+                });
+            if let Some(term) = item.filter(|t| t.kind(self.lexicon) == Kind::DataItem) {
+                practices.push(Practice {
+                    kind: PracticeKind::Collection,
+                    negated: true,
+                    features: features.to_vec(),
+                    permission: None,
+                    data: vec![term],
+                    recipients: Vec::new(),
+                    purpose: None,
+                    sentence: index,
+                });
+            }
+        }
+    }
+
     /// Whether a sentence sits in a section on the user's rights or on safeguards.
     fn in_rights_section(&self, doc: &Document, sentence: &Sentence) -> bool {
         sentence.path.iter().any(|&h| {
@@ -578,17 +632,16 @@ impl Reader<'_> {
             .any(|&h| doc.headings[h].title.contains("收集"))
     }
 
-    /// A hedge right before the verb (`是否收集`, `无法识别`): no practice stated.
+    /// A hedge right before the verb (`是否收集`, `无法识别`), or an inability or exemption
+    /// shortly before it (`将不能为您提供`, `无需提供`): no practice stated.
     fn is_hedged(&self, subject: &str) -> bool {
-        let tail: String = subject
-            .chars()
-            .rev()
-            .take(4)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        self.lexicon.cues.hedge.find_in(&tail).is_some()
+        let tail = |n: usize| -> String {
+            let mut chars: Vec<char> = subject.chars().rev().take(n).collect();
+            chars.reverse();
+            chars.into_iter().collect()
+        };
+        let cues = &self.lexicon.cues;
+        cues.hedge.find_in(&tail(4)).is_some() || cues.inability.find_in(&tail(8)).is_some()
     }
 
     /// A verbless list of data items in the part on collection: `设备信息：如设备型号、
@@ -967,8 +1020,16 @@ impl Reader<'_> {
         let cues = &self.lexicon.cues;
         let text = view.text;
         let mut verbs = Vec::new();
+        // A verb inside round brackets qualifies what stands before them
+        // (`IMEI（仅在安卓9及以下版本收集）`, `记录（包括在后台运行状态下接收和记录）`): it
+        // opens no object of its own. Bracketed denials are read by `bracket_denials`.
+        let depth = paren_depths(text);
         let mut i = 0;
         while i < text.len() {
+            if depth[i] > 0 {
+                i += text[i..].chars().next().map_or(1, char::len_utf8);
+                continue;
+            }
             let rest = &text[i..];
             let candidates = [
                 (cues.share.prefix_of(rest), VerbKind::Share),
@@ -1015,8 +1076,16 @@ impl Reader<'_> {
         next_verb: Option<usize>,
     ) -> Range<usize> {
         let text = view.text;
-        let start = verb.range.end + if verb.modifier { '的'.len_utf8() } else { 0 };
-        let mut end = clause.end;
+        let mut start = verb.range.end + if verb.modifier { '的'.len_utf8() } else { 0 };
+        // `接收并记录（包括在后台运行状态下接收和记录）您所使用的设备相关信息`: a bracket
+        // right after the verb qualifies it; the object follows it.
+        if text[start..].starts_with(['（', '(']) {
+            if let Some((_, close)) = bracket_group(&text[start..]) {
+                let after = start + close;
+                start = after + text[after..].chars().next().map_or(0, char::len_utf8);
+            }
+        }
+        let mut end = clause.end.max(start);
         let ends_in_colon = text[clause.end..].starts_with(['：', ':']);
         let inner = text[start..end].trim();
         if ends_in_colon
@@ -1221,6 +1290,19 @@ impl Reader<'_> {
                 let general = self.resolve_piece(view, piece.end - right.len()..piece.end);
                 if let Some(left_item) = left_item {
                     items.push(left_item);
+                }
+                // `FaceID等信息`: what a data item or an umbrella word (信息, 数据) closes
+                // is data, even a word that also names a permission.
+                let closes_data = general
+                    .as_ref()
+                    .is_some_and(|g| g.term.kind(self.lexicon) == Kind::DataItem)
+                    || self.lexicon.is_generic(&fold(right.trim()));
+                if closes_data {
+                    for item in items.iter_mut() {
+                        if item.term.kind(self.lexicon) == Kind::Permission {
+                            item.term = self.open_term(Kind::DataItem, &item.term.surface);
+                        }
+                    }
                 }
                 if let Some(mut general) = general {
                     if general.term.kind(self.lexicon) == Kind::DataItem {
@@ -1884,6 +1966,25 @@ pub fn canonical(surface: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     let nfkc: String = surface.nfkc().collect();
     nfkc.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Round-bracket depth at every byte of `text` (the bracket characters themselves count
+/// as inside).
+fn paren_depths(text: &str) -> Vec<u32> {
+    let mut depths = vec![0u32; text.len() + 1];
+    let mut depth = 0u32;
+    for (i, c) in text.char_indices() {
+        if matches!(c, '（' | '(') {
+            depth += 1;
+        }
+        for d in &mut depths[i..i + c.len_utf8()] {
+            *d = depth;
+        }
+        if matches!(c, '）' | ')') {
+            depth = depth.saturating_sub(1);
+        }
+    }
+    depths
 }
 
 fn opens(c: char) -> bool {
