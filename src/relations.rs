@@ -406,6 +406,19 @@ impl Reader<'_> {
                 continue;
             }
             let negated = self.is_negated(text, clause.start, verb.range.start);
+            // `如您不使用音乐云盘服务，我们将不会收集…`: the consequence of the user's choice,
+            // no denial of what the product does.
+            if negated && clause.start > 0 {
+                let first = clause_of(text, 0);
+                let condition = &text[first.clone()];
+                if first.end <= clause.start
+                    && self.is_conditional_opening(condition)
+                    && (self.lexicon.cues.negation.find_in(condition).is_some()
+                        || self.is_conditional(condition))
+                {
+                    continue;
+                }
+            }
             // Modifier verbs (`输入的`) do not end the object of the verb before them.
             let next_verb = verbs[vi + 1..]
                 .iter()
@@ -1088,12 +1101,14 @@ impl Reader<'_> {
         let mut end = clause.end.max(start);
         let ends_in_colon = text[clause.end..].starts_with(['：', ':']);
         let inner = text[start..end].trim();
-        if ends_in_colon
-            || inner.is_empty()
-            || self
-                .lexicon
-                .is_generic(&fold(strip_determiners(self.lexicon, inner)))
-        {
+        let generic = self
+            .lexicon
+            .is_generic(&fold(strip_determiners(self.lexicon, inner)));
+        // A pointer (以下信息) runs to the end; an umbrella word (相关个人信息) runs on only
+        // through the clauses that enumerate it (`相关个人信息，包括性别、生日`), not into
+        // the next clause (`，如您拒绝提供…`).
+        let points_ahead = ["以下", "如下", "下列", "下述"].iter().any(|w| inner.contains(w));
+        if ends_in_colon || inner.is_empty() || generic && points_ahead {
             end = text.len();
         } else {
             // The object runs on through clauses that continue its list: `A，包括B、C`,
@@ -1108,7 +1123,11 @@ impl Reader<'_> {
                 }
                 let body = text[after..following.end].trim_start();
                 let body_start = following.end - body.len();
-                let enumerates = self.lexicon.cues.enumeration.prefix_of(body).is_some();
+                // `如` enumerates only where a data item follows (`，如IMEI`), not where it
+                // opens a condition (`，如必须公开披露时`, `，如您拒绝`).
+                let enumerates = self.lexicon.cues.enumeration.prefix_of(body).is_some_and(|w| {
+                    w.chars().count() > 1 || self.opens_with_data(view, body_start + w.len())
+                });
                 let lists_data = self.opens_with_data(view, body_start)
                     && self.lexicon.cues.collect.find_in(body).is_none()
                     && self.lexicon.cues.share.find_in(body).is_none()
@@ -1367,6 +1386,15 @@ impl Reader<'_> {
             } else if closes(c) {
                 depth = depth.saturating_sub(1);
             } else if depth == 0 {
+                // A list that runs on through clauses (`A，包括B、C`) splits at the comma.
+                if c == '，' {
+                    if i > start {
+                        pieces.push(start..i);
+                    }
+                    start = i + c.len_utf8();
+                    i = start;
+                    continue;
+                }
                 if let Some(sep) = self.lexicon.cues.list_separator.prefix_of(rest) {
                     let range = i..i + sep.len();
                     let is_punct = sep.chars().all(|c| !c.is_alphanumeric());
@@ -1920,6 +1948,14 @@ impl Reader<'_> {
             .trim_end_matches(['。', '；', ';']);
         let n = purpose.chars().count();
         (2..=40).contains(&n).then(|| canonical(purpose))
+    }
+
+    /// Whether a clause opens with a condition word (如, 若, 如果…).
+    fn is_conditional_opening(&self, clause: &str) -> bool {
+        let head = clause.trim_start();
+        ["如", "若", "如果", "假如", "倘若", "一旦"]
+            .iter()
+            .any(|w| head.starts_with(w))
     }
 
     /// A clause about what happens if the user refuses states no practice.
