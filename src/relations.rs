@@ -493,6 +493,7 @@ impl Reader<'_> {
                 }
             }
         }
+        self.trailing_enumeration(view, consumed_until, index, &mut sentence_practices);
         self.bracket_denials(view, index, &features, &mut sentence_practices);
         let cues = &self.lexicon.cues;
         let opening = text.trim_start();
@@ -571,6 +572,57 @@ impl Reader<'_> {
             self.attach_permissions(&mut sentence_practices, permissions, &features, &purpose, index);
         }
         self.out.practices.extend(sentence_practices);
+    }
+
+    /// `我们会收集您的个人使用记录…，并作为有关操作日志保存，包括您的浏览记录、搜索记录`:
+    /// a later clause of the sentence that opens with an enumeration word (包括, 例如)
+    /// lists more of what the sentence's collection took, in its feature.
+    fn trailing_enumeration(&mut self, view: &View, consumed_until: usize, index: usize, practices: &mut Vec<Practice>) {
+        let text = view.text;
+        let Some(last) = practices
+            .iter()
+            .rev()
+            .find(|p| p.kind == PracticeKind::Collection && !p.negated && !p.data.is_empty())
+            .cloned()
+        else {
+            return;
+        };
+        let mut at = consumed_until;
+        while at < text.len() {
+            let clause = clause_of(text, at);
+            let next = clause.end + text[clause.end..].chars().next().map_or(1, char::len_utf8);
+            let body = text[clause.start..clause.end].trim_start();
+            let body_start = clause.end - body.len();
+            if let Some(cue) = self
+                .lexicon
+                .cues
+                .enumeration
+                .prefix_of(body)
+                .filter(|w| w.chars().count() > 1)
+            {
+                // The list runs to the end of the sentence or a purpose marker.
+                let start = body_start + cue.len();
+                let mut end = text.len();
+                if let Some((p, _)) = self.lexicon.cues.purpose.find_in(&text[start..]) {
+                    end = start + p;
+                }
+                let end = text[..end].trim_end_matches(['。', '；', ';', ' ']).len().max(start);
+                let items = self.parse_list(view, start..end);
+                let data = self.data_terms(&items, index, false);
+                if !data.is_empty() {
+                    practices.push(Practice {
+                        data,
+                        permission: None,
+                        ..last
+                    });
+                }
+                return;
+            }
+            if next <= at {
+                break;
+            }
+            at = next;
+        }
     }
 
     /// `IMEI（仅在安卓9及以下版本收集，安卓9以上版本不收集）`: a bracket that denies
@@ -1857,7 +1909,12 @@ impl Reader<'_> {
     /// the function; kept only when it reads as a feature name.
     fn purpose_frame_features(&self, view: &View) -> Option<Vec<String>> {
         let text = view.text;
-        let head = text.trim_start();
+        let mut head = text.trim_start();
+        // After a line's label: `收集的个人信息：为了给您进行个性化推荐，…`.
+        if let Some(at) = head.find(['：', ':']).filter(|&at| head[..at].chars().count() <= 12) {
+            let colon = head[at..].chars().next().map_or(1, char::len_utf8);
+            head = head[at + colon..].trim_start();
+        }
         let opener = self.lexicon.cues.purpose_frame.prefix_of(head)?;
         let start = text.len() - head.len() + opener.len();
         let clause = clause_of(text, start);
