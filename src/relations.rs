@@ -556,11 +556,20 @@ impl Reader<'_> {
 
         // Permissions named in the sentence but not yet tied to a practice: the
         // sentence's features require them.
+        // A device word listed among data items names data, here and in its bracket
+        // (`蓝牙（Bluetooth）`).
+        let data_words: Vec<ConceptId> = view
+            .mentions
+            .iter()
+            .filter(|m| m.kind == Kind::Permission && listed_among_data(view, m))
+            .map(|m| m.concept)
+            .collect();
         let mut permissions: Vec<Term> = view
             .mentions
             .iter()
             .filter(|m| m.kind == Kind::Permission)
             .filter(|m| !self.is_conditional(&text[clause_of(text, m.range.start).start..m.range.start]))
+            .filter(|m| !data_words.contains(&m.concept))
             .map(|m| self.concept_term(m.concept, &text[m.range.clone()]))
             .collect();
         permissions.extend(self.open_permissions(view));
@@ -577,7 +586,13 @@ impl Reader<'_> {
     /// `我们会收集您的个人使用记录…，并作为有关操作日志保存，包括您的浏览记录、搜索记录`:
     /// a later clause of the sentence that opens with an enumeration word (包括, 例如)
     /// lists more of what the sentence's collection took, in its feature.
-    fn trailing_enumeration(&mut self, view: &View, consumed_until: usize, index: usize, practices: &mut Vec<Practice>) {
+    fn trailing_enumeration(
+        &mut self,
+        view: &View,
+        consumed_until: usize,
+        index: usize,
+        practices: &mut Vec<Practice>,
+    ) {
         let text = view.text;
         let Some(last) = practices
             .iter()
@@ -606,7 +621,10 @@ impl Reader<'_> {
                 if let Some((p, _)) = self.lexicon.cues.purpose.find_in(&text[start..]) {
                     end = start + p;
                 }
-                let end = text[..end].trim_end_matches(['。', '；', ';', ' ']).len().max(start);
+                let end = text[..end]
+                    .trim_end_matches(['。', '；', ';', ' '])
+                    .len()
+                    .max(start);
                 let items = self.parse_list(view, start..end);
                 let data = self.data_terms(&items, index, false);
                 if !data.is_empty() {
@@ -1614,7 +1632,9 @@ impl Reader<'_> {
             // The folded text ends with 权限; the raw one may not (trailing or full-width
             // spaces), so the stem is cut from the folded text.
             let stem = &folded[..folded.len() - "权限".len()];
-            if names_no_permission(self.lexicon, stem) {
+            // `对应功能时申请该权限`: a clause that points at a permission names none.
+            let points = cues.anaphor.find_in(stem).is_some() || stem.contains('时');
+            if names_no_permission(self.lexicon, stem) || points {
                 return None;
             }
             return Some(self.open_term(Kind::Permission, cleaned));
@@ -1911,7 +1931,10 @@ impl Reader<'_> {
         let text = view.text;
         let mut head = text.trim_start();
         // After a line's label: `收集的个人信息：为了给您进行个性化推荐，…`.
-        if let Some(at) = head.find(['：', ':']).filter(|&at| head[..at].chars().count() <= 12) {
+        if let Some(at) = head
+            .find(['：', ':'])
+            .filter(|&at| head[..at].chars().count() <= 12)
+        {
             let colon = head[at..].chars().next().map_or(1, char::len_utf8);
             head = head[at + colon..].trim_start();
         }
@@ -2059,6 +2082,28 @@ pub fn canonical(surface: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     let nfkc: String = surface.nfkc().collect();
     nfkc.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A device word listed between data items (`设备型号、蓝牙（Bluetooth）、基站`) names the
+/// data it gives, not a permission the feature requests.
+fn listed_among_data(view: &View, mention: &Mention) -> bool {
+    let text = view.text;
+    let is_data_at =
+        |pred: &dyn Fn(&Mention) -> bool| view.mentions.iter().any(|m| m.kind == Kind::DataItem && pred(m));
+    let before = text[..mention.range.start].strip_suffix('、');
+    // Inside the list, between members: a data item before (or a bracketed one) and one after.
+    let data_before =
+        before.is_some_and(|b| b.ends_with(['）', ')']) || is_data_at(&|m: &Mention| m.range.end == b.len()));
+    let mut after = mention.range.end;
+    if text[after..].starts_with(['（', '(']) {
+        if let Some((_, close)) = bracket_group(&text[after..]) {
+            after += close + text[after + close..].chars().next().map_or(0, char::len_utf8);
+        }
+    }
+    let data_after = text[after..]
+        .strip_prefix('、')
+        .is_some_and(|_| is_data_at(&|m: &Mention| m.range.start == after + '、'.len_utf8()));
+    data_before && data_after
 }
 
 /// Round-bracket depth at every byte of `text` (the bracket characters themselves count
