@@ -233,6 +233,7 @@ pub struct Cues {
     pub use_tail: Words,
     pub not_name_end: Words,
     pub inability: Words,
+    pub operator_recipient: Words,
 }
 
 /// Concepts indexed by their folded surface forms, plus the cue words.
@@ -432,6 +433,7 @@ impl Lexicon {
             use_tail: cue("use-tail", false),
             not_name_end: cue("not-name-end", false),
             inability: cue("inability", false),
+            operator_recipient: cue("operator-recipient", false),
         };
         let longest_label = by_surface.keys().map(|s| s.chars().count()).max().unwrap_or(0);
         let prefixes = by_surface

@@ -450,12 +450,12 @@ impl Reader<'_> {
                     });
                 }
                 VerbKind::Collect | VerbKind::Provide => {
-                    let user_acts = user_is_agent(subject);
+                    let user_acts = user_is_agent(self.lexicon, subject);
                     // The user handing data over is collection; the user looking at or
                     // managing it (您可以访问) is not, nor is the operator providing a
                     // service (我们为您提供).
                     let acts = match verb.kind {
-                        VerbKind::Provide => user_acts || requests_user(subject),
+                        VerbKind::Provide => user_acts || requests_user(self.lexicon, subject),
                         _ => !user_acts,
                     };
                     if !acts {
@@ -2357,9 +2357,9 @@ fn is_noun_use(text: &str, verb: &Range<usize>) -> bool {
 
 /// The user is the agent of the verb: `您可以访问`, `您填写`, `需要您提供` — 您 stands in
 /// the subject, not as a possessor (您的) nor a beneficiary (向您, 为您), and 我们 does not.
-fn user_is_agent(subject: &str) -> bool {
+fn user_is_agent(lexicon: &Lexicon, subject: &str) -> bool {
     // 我们 as the recipient (`您需要向我们提供`) leaves the user the agent.
-    let subject = without_operator_recipient(subject);
+    let subject = without_operator_recipient(lexicon, subject);
     let subject = subject.as_str();
     if subject.contains("我们") {
         return false;
@@ -2372,8 +2372,8 @@ fn user_is_agent(subject: &str) -> bool {
 }
 
 /// The operator asks the user to provide: `注册时需提供`, `请提供`.
-fn requests_user(subject: &str) -> bool {
-    let s = without_operator_recipient(subject);
+fn requests_user(lexicon: &Lexicon, subject: &str) -> bool {
+    let s = without_operator_recipient(lexicon, subject);
     let s = s.trim_end();
     !s.contains("我们")
         && ["需", "需要", "须", "必须", "请", "应", "应当"]
@@ -2382,8 +2382,10 @@ fn requests_user(subject: &str) -> bool {
 }
 
 /// The subject without `向我们`/`给我们`: the operator named as recipient, not agent.
-fn without_operator_recipient(subject: &str) -> String {
-    ["向我们", "给我们", "为我们"]
+fn without_operator_recipient(lexicon: &Lexicon, subject: &str) -> String {
+    lexicon
+        .cues
+        .operator_recipient
         .iter()
         .fold(subject.to_owned(), |s, w| s.replace(w, ""))
 }
