@@ -405,7 +405,10 @@ impl Reader<'_> {
             {
                 continue;
             }
-            let negated = self.is_negated(text, clause.start, verb.range.start);
+            // The negation of a denied 将/把 phrase stands far from its verb (`不会将您写入
+            // 剪贴板的个人信息回传`); sharing keeps its near window (its recipients count).
+            let negated = self.is_negated(text, clause.start, verb.range.start)
+                || verb.kind != VerbKind::Share && self.denied_disposal(text, &verb.range);
             // `如您不使用音乐云盘服务，我们将不会收集…`: the consequence of the user's choice,
             // no denial of what the product does.
             if negated && clause.start > 0 {
@@ -462,7 +465,17 @@ impl Reader<'_> {
                         continue;
                     }
                     let parties = self.acting_parties(view, doc, sentence, &clause, subject_end);
-                    let items = self.parse_list(view, object.clone());
+                    let mut items = self.parse_list(view, object.clone());
+                    // `不会将您写入剪贴板的个人信息回传`: denied, the data stands between
+                    // 将/把 and the verb.
+                    if negated && !items.iter().any(|i| i.term.kind(self.lexicon) == Kind::DataItem) {
+                        if let Some(at) = subject.rfind(['将', '把']) {
+                            let start = clause.start + at + '将'.len_utf8();
+                            if start < verb.range.start {
+                                items = self.parse_list(view, start..verb.range.start);
+                            }
+                        }
+                    }
                     let specific = items
                         .iter()
                         .any(|i| i.term.kind(self.lexicon) == Kind::DataItem && !self.is_generic(&i.term));
@@ -1132,7 +1145,7 @@ impl Reader<'_> {
                     && view.is_boundary(range.end)
                     && !view.cuts_mention(&range)
                     && !in_frame
-                    && !is_noun_use(text, &range)
+                    && (!is_noun_use(text, &range) || self.denied_disposal(text, &range))
                 {
                     verbs.push(Verb {
                         range: range.clone(),
@@ -1146,6 +1159,18 @@ impl Reader<'_> {
             i += rest.chars().next().map_or(1, char::len_utf8);
         }
         verbs
+    }
+
+    /// `不会将这些信息回传。`: a verb closing a denied 将/把 phrase is a verb, though a
+    /// noun stands before it and the clause ends after it.
+    fn denied_disposal(&self, text: &str, verb: &Range<usize>) -> bool {
+        let clause = clause_of(text, verb.start);
+        let before = &text[clause.start..verb.start];
+        self.lexicon
+            .cues
+            .negation
+            .find_in(before)
+            .is_some_and(|(at, w)| before[at + w.len()..].trim_start().starts_with(['将', '把']))
     }
 
     /// The object of a verb: from the verb to the end of its clause, a purpose marker or
