@@ -1081,7 +1081,8 @@ impl Reader<'_> {
                 if member.kind(self.lexicon) != Kind::DataItem || member.entity == item.term.entity {
                     continue;
                 }
-                if !generic {
+                // `银行卡信息（敏感个人信息）` classifies; an umbrella word is no member.
+                if !generic && !self.is_generic(member) {
                     self.out.inclusions.push(Inclusion {
                         general: item.term.clone(),
                         specific: member.clone(),
