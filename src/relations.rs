@@ -3271,6 +3271,42 @@ mod tests {
     }
 
     #[test]
+    fn without_title_or_company_the_brand_and_the_consented_name_answer() {
+        let text = "腾讯云严格遵守法律法规，遵循以下隐私保护原则，为您提供更加安全可靠的服务。\n\
+                    若您使用腾讯服务，即表示您认同我们在本政策中所述内容。";
+        let (_, x) = run(text);
+        assert_eq!(x.operators, vec!["腾讯云".to_owned()]);
+        assert!(x.products.contains(&"腾讯服务".to_owned()), "{:?}", x.products);
+        assert!(x.products.contains(&"腾讯云".to_owned()), "{:?}", x.products);
+        // A clause before the commitment names no one.
+        let (_, x) = run("我们一直以来都严格遵守法律法规。");
+        assert!(x.operators.is_empty() && x.products.is_empty(), "{x:?}");
+    }
+
+    #[test]
+    fn denials_in_brackets_and_disposals_are_not_collected() {
+        let (lexicon, x) = run(
+            "我们会向您申请电话权限以获得IMEI（仅在安卓9及以下版本收集，安卓9以上版本不收集）、Android ID。\n\
+             我们不会将您的照片回传至服务器。\n\
+             如您拒绝提供此类信息，我们将不能为您提供了解好友听歌信息等服务。",
+        );
+        let denied: Vec<String> = x
+            .practices
+            .iter()
+            .filter(|p| p.negated)
+            .flat_map(|p| p.data.iter().map(|t| label(&lexicon, t)))
+            .collect();
+        assert!(denied.iter().any(|d| d == "IMEI"), "{denied:?}");
+        assert!(
+            !denied.iter().any(|d| d == "Android ID" || d.contains("听歌")),
+            "{denied:?}"
+        );
+        assert!(denied.iter().any(|d| d.contains("照片")), "{denied:?}");
+        let data = collected(&lexicon, &x);
+        assert!(data.iter().any(|d| d == "Android ID"), "{data:?}");
+    }
+
+    #[test]
     fn operators_are_named_by_the_bracket_that_calls_them_us() {
         let lexicon = Lexicon::embedded().unwrap();
         let segmenter = Segmenter::new(&lexicon);
