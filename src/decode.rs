@@ -319,8 +319,38 @@ impl TextBuilder {
 
 fn text_to_plain(src: &str) -> (String, Vec<Range<usize>>) {
     let mut b = TextBuilder::default();
-    b.push_str(src);
+    b.push_str(&tab_headings_to_lines(src));
     b.finish()
+}
+
+/// A page flattened to one line keeps its section titles between tabs
+/// (`…联系我们。\t 13、 商品购买及支付功能\t 为便于…`): the tabs around a numbered title
+/// become line breaks, so the title stands as a heading. Other tabs (table cells) stay.
+fn tab_headings_to_lines(src: &str) -> Cow<'_, str> {
+    if !src.contains('\t') {
+        return Cow::Borrowed(src);
+    }
+    let tabs: Vec<usize> = src.match_indices('\t').map(|(i, _)| i).collect();
+    let mut breaks: Vec<usize> = Vec::new();
+    for (k, &tab) in tabs.iter().enumerate() {
+        let from = tab + 1;
+        let to = tabs.get(k + 1).copied().unwrap_or(src.len());
+        let segment = &src[from..to];
+        if !segment.contains('\n') && crate::structure::is_numbered_heading(segment) {
+            breaks.push(tab);
+            if to < src.len() {
+                breaks.push(to);
+            }
+        }
+    }
+    if breaks.is_empty() {
+        return Cow::Borrowed(src);
+    }
+    let mut out = src.as_bytes().to_vec();
+    for b in breaks {
+        out[b] = b'\n';
+    }
+    Cow::Owned(String::from_utf8(out).expect("a tab replaced by a line break keeps UTF-8"))
 }
 
 // ---------------------------------------------------------------------------

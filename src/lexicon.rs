@@ -313,6 +313,12 @@ pub struct Cues {
     pub subject_modal: Words,
     pub verb_link: Words,
     pub anaphor: Words,
+    pub brand_commitment: Words,
+    pub consent_by_use: Words,
+    pub use_tail: Words,
+    pub not_name_end: Words,
+    pub inability: Words,
+    pub operator_recipient: Words,
 }
 
 /// Concepts indexed by their folded surface forms, plus the cue words.
@@ -504,6 +510,12 @@ impl Lexicon {
             subject_modal: cue("subject-modal", false),
             verb_link: cue("verb-link", false),
             anaphor: cue("anaphor", false),
+            brand_commitment: cue("brand-commitment", false),
+            consent_by_use: cue("consent-by-use", false),
+            use_tail: cue("use-tail", false),
+            not_name_end: cue("not-name-end", false),
+            inability: cue("inability", false),
+            operator_recipient: cue("operator-recipient", false),
         };
         let labels = Words::new(by_surface.keys().cloned());
         Ok(Self {

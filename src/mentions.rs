@@ -76,6 +76,11 @@ impl Segmenter {
         Some((&text[..len], first.tag.to_owned()))
     }
 
+    /// The part-of-speech tag of the last word of `text`.
+    pub fn last_tag(&self, text: &str) -> Option<String> {
+        self.jieba.tag(text, true).last().map(|t| t.tag.to_owned())
+    }
+
     /// The underlying segmenter, for benchmarks that need bare jieba-rs.
     pub fn jieba(&self) -> &Jieba {
         &self.jieba

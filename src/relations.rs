@@ -417,7 +417,23 @@ impl Reader<'_> {
             {
                 continue;
             }
-            let negated = self.is_negated(text, clause.start, verb.range.start);
+            // The negation of a denied 将/把 phrase stands far from its verb (`不会将您写入
+            // 剪贴板的个人信息回传`); sharing keeps its near window (its recipients count).
+            let negated = self.is_negated(text, clause.start, verb.range.start)
+                || verb.kind != VerbKind::Share && self.denied_disposal(text, &verb.range);
+            // `如您不使用音乐云盘服务，我们将不会收集…`: the consequence of the user's choice,
+            // no denial of what the product does.
+            if negated && clause.start > 0 {
+                let first = clause_of(text, 0);
+                let condition = &text[first.clone()];
+                if first.end <= clause.start
+                    && self.is_conditional_opening(condition)
+                    && (self.lexicon.cues.negation.find_in(condition).is_some()
+                        || self.is_conditional(condition))
+                {
+                    continue;
+                }
+            }
             // Modifier verbs (`输入的`) do not end the object of the verb before them.
             let next_verb = verbs[vi + 1..]
                 .iter()
@@ -449,19 +465,29 @@ impl Reader<'_> {
                     });
                 }
                 VerbKind::Collect | VerbKind::Provide => {
-                    let user_acts = user_is_agent(subject);
+                    let user_acts = user_is_agent(self.lexicon, subject);
                     // The user handing data over is collection; the user looking at or
                     // managing it (您可以访问) is not, nor is the operator providing a
                     // service (我们为您提供).
                     let acts = match verb.kind {
-                        VerbKind::Provide => user_acts || requests_user(subject),
+                        VerbKind::Provide => user_acts || requests_user(self.lexicon, subject),
                         _ => !user_acts,
                     };
                     if !acts {
                         continue;
                     }
                     let parties = self.acting_parties(view, doc, sentence, &clause, subject_end);
-                    let items = self.parse_list(view, object.clone());
+                    let mut items = self.parse_list(view, object.clone());
+                    // `不会将您写入剪贴板的个人信息回传`: denied, the data stands between
+                    // 将/把 and the verb.
+                    if negated && !items.iter().any(|i| i.term.kind(self.lexicon) == Kind::DataItem) {
+                        if let Some(at) = subject.rfind(['将', '把']) {
+                            let start = clause.start + at + '将'.len_utf8();
+                            if start < verb.range.start {
+                                items = self.parse_list(view, start..verb.range.start);
+                            }
+                        }
+                    }
                     let specific = items
                         .iter()
                         .any(|i| i.term.kind(self.lexicon) == Kind::DataItem && !self.is_generic(&i.term));
@@ -492,6 +518,8 @@ impl Reader<'_> {
                 }
             }
         }
+        self.trailing_enumeration(view, consumed_until, index, &mut sentence_practices);
+        self.bracket_denials(view, index, &features, &mut sentence_practices);
         let cues = &self.lexicon.cues;
         let opening = text.trim_start();
         // `包括…`, or `这类信息包括…` right after the sentence that named it.
@@ -553,11 +581,20 @@ impl Reader<'_> {
 
         // Permissions named in the sentence but not yet tied to a practice: the
         // sentence's features require them.
+        // A device word listed among data items names data, here and in its bracket
+        // (`蓝牙（Bluetooth）`).
+        let data_words: Vec<ConceptId> = view
+            .mentions
+            .iter()
+            .filter(|m| m.kind == Kind::Permission && listed_among_data(view, m))
+            .map(|m| m.concept)
+            .collect();
         let mut permissions: Vec<Term> = view
             .mentions
             .iter()
             .filter(|m| m.kind == Kind::Permission)
             .filter(|m| !self.is_conditional(&text[clause_of(text, m.range.start).start..m.range.start]))
+            .filter(|m| !data_words.contains(&m.concept))
             .map(|m| self.concept_term(m.concept, &text[m.range.clone()]))
             .collect();
         permissions.extend(self.open_permissions(view));
@@ -569,6 +606,119 @@ impl Reader<'_> {
             self.attach_permissions(&mut sentence_practices, permissions, &features, &purpose, index);
         }
         self.out.practices.extend(sentence_practices);
+    }
+
+    /// `我们会收集您的个人使用记录…，并作为有关操作日志保存，包括您的浏览记录、搜索记录`:
+    /// a later clause of the sentence that opens with an enumeration word (包括, 例如)
+    /// lists more of what the sentence's collection took, in its feature.
+    fn trailing_enumeration(
+        &mut self,
+        view: &View,
+        consumed_until: usize,
+        index: usize,
+        practices: &mut Vec<Practice>,
+    ) {
+        let text = view.text;
+        let Some(last) = practices
+            .iter()
+            .rev()
+            .find(|p| p.kind == PracticeKind::Collection && !p.negated && !p.data.is_empty())
+            .cloned()
+        else {
+            return;
+        };
+        let mut at = consumed_until;
+        while at < text.len() {
+            let clause = clause_of(text, at);
+            let next = clause.end + text[clause.end..].chars().next().map_or(1, char::len_utf8);
+            let body = text[clause.start..clause.end].trim_start();
+            let body_start = clause.end - body.len();
+            if let Some(cue) = self
+                .lexicon
+                .cues
+                .enumeration
+                .prefix_of(body)
+                .filter(|w| w.chars().count() > 1)
+            {
+                // The list runs to the end of the sentence or a purpose marker.
+                let start = body_start + cue.len();
+                let mut end = text.len();
+                if let Some((p, _)) = self.lexicon.cues.purpose.find_in(&text[start..]) {
+                    end = start + p;
+                }
+                let end = text[..end]
+                    .trim_end_matches(['。', '；', ';', ' '])
+                    .len()
+                    .max(start);
+                let items = self.parse_list(view, start..end);
+                let data = self.data_terms(&items, index, false);
+                if !data.is_empty() {
+                    practices.push(Practice {
+                        data,
+                        permission: None,
+                        ..last
+                    });
+                }
+                return;
+            }
+            if next <= at {
+                break;
+            }
+            at = next;
+        }
+    }
+
+    /// `IMEI（仅在安卓9及以下版本收集，安卓9以上版本不收集）`: a bracket that denies
+    /// collection states that the data item just before it is not collected (in the case
+    /// it names). The verbs inside brackets open no object (see `verbs`).
+    fn bracket_denials(&self, view: &View, index: usize, features: &[String], practices: &mut Vec<Practice>) {
+        let text = view.text;
+        let cues = &self.lexicon.cues;
+        let mut from = 0;
+        while let Some((open, close)) = bracket_group(&text[from..]) {
+            let (open, close) = (from + open, from + close);
+            from = close + text[close..].chars().next().map_or(1, char::len_utf8);
+            let inner = &text[open..close];
+            let denies = cues
+                .collect
+                .find_all(inner)
+                .into_iter()
+                .any(|(at, _)| self.is_negated(inner, clause_of(inner, at).start, at));
+            if !denies {
+                continue;
+            }
+            let opener = text[..open].chars().next_back().map_or(0, char::len_utf8);
+            let head_end = text[..open - opener].trim_end().len();
+            let item = view
+                .mentions
+                .iter()
+                .filter(|m| m.kind == Kind::DataItem && m.range.end == head_end)
+                .max_by_key(|m| m.range.len())
+                .map(|m| self.concept_term(m.concept, &text[m.range.clone()]))
+                .or_else(|| {
+                    let start = text[..head_end]
+                        .char_indices()
+                        .rev()
+                        .take_while(|(_, c)| {
+                            !matches!(c, '、' | '，' | ',' | '：' | ':' | '。' | '；' | '）' | ')')
+                        })
+                        .last()
+                        .map_or(head_end, |(i, _)| i);
+                    self.resolve_piece(view, start..head_end).map(|i| i.term)
+                });
+            if let Some(term) = item.filter(|t| t.kind(self.lexicon) == Kind::DataItem) {
+                practices.push(Practice {
+                    kind: PracticeKind::Collection,
+                    negated: true,
+                    features: features.to_vec(),
+                    permission: None,
+                    data: vec![term],
+                    recipients: Vec::new(),
+                    purpose: None,
+                    sentence: index,
+                });
+            }
+        }
     }
 
     /// Whether a sentence sits in a section on the user's rights or on safeguards.
@@ -590,17 +740,16 @@ impl Reader<'_> {
             .any(|&h| doc.headings[h].title.contains("收集"))
     }
 
-    /// A hedge right before the verb (`是否收集`, `无法识别`): no practice stated.
+    /// A hedge right before the verb (`是否收集`, `无法识别`), or an inability or exemption
+    /// shortly before it (`将不能为您提供`, `无需提供`): no practice stated.
     fn is_hedged(&self, subject: &str) -> bool {
-        let tail: String = subject
-            .chars()
-            .rev()
-            .take(4)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        self.lexicon.cues.hedge.find_in(&tail).is_some()
+        let tail = |n: usize| -> String {
+            let mut chars: Vec<char> = subject.chars().rev().take(n).collect();
+            chars.reverse();
+            chars.into_iter().collect()
+        };
+        let cues = &self.lexicon.cues;
+        cues.hedge.find_in(&tail(4)).is_some() || cues.inability.find_in(&tail(8)).is_some()
     }
 
     /// A verbless list of data items in the part on collection: `设备信息：如设备型号、
@@ -944,7 +1093,8 @@ impl Reader<'_> {
                 if member.kind(self.lexicon) != Kind::DataItem || member.entity == item.term.entity {
                     continue;
                 }
-                if !generic {
+                // `银行卡信息（敏感个人信息）` classifies; an umbrella word is no member.
+                if !generic && !self.is_generic(member) {
                     self.out.inclusions.push(Inclusion {
                         general: item.term.clone(),
                         specific: member.clone(),
@@ -979,8 +1129,16 @@ impl Reader<'_> {
         let cues = &self.lexicon.cues;
         let text = view.text;
         let mut verbs = Vec::new();
+        // A verb inside round brackets qualifies what stands before them
+        // (`IMEI（仅在安卓9及以下版本收集）`, `记录（包括在后台运行状态下接收和记录）`): it
+        // opens no object of its own. Bracketed denials are read by `bracket_denials`.
+        let depth = paren_depths(text);
         let mut i = 0;
         while i < text.len() {
+            if depth[i] > 0 {
+                i += text[i..].chars().next().map_or(1, char::len_utf8);
+                continue;
+            }
             let rest = &text[i..];
             let candidates = [
                 (cues.share.prefix_of(rest), VerbKind::Share),
@@ -1000,7 +1158,7 @@ impl Reader<'_> {
                     && view.is_boundary(range.end)
                     && !view.cuts_mention(&range)
                     && !in_frame
-                    && !is_noun_use(text, &range)
+                    && (!is_noun_use(text, &range) || self.denied_disposal(text, &range))
                 {
                     verbs.push(Verb {
                         range: range.clone(),
@@ -1016,6 +1174,18 @@ impl Reader<'_> {
         verbs
     }
 
+    /// `不会将这些信息回传。`: a verb closing a denied 将/把 phrase is a verb, though a
+    /// noun stands before it and the clause ends after it.
+    fn denied_disposal(&self, text: &str, verb: &Range<usize>) -> bool {
+        let clause = clause_of(text, verb.start);
+        let before = &text[clause.start..verb.start];
+        self.lexicon
+            .cues
+            .negation
+            .find_in(before)
+            .is_some_and(|(at, w)| before[at + w.len()..].trim_start().starts_with(['将', '把']))
+    }
+
     /// The object of a verb: from the verb to the end of its clause, a purpose marker or
     /// the next verb. A clause that ends in a colon, or whose object is only a pointer
     /// (以下信息), runs on to the end of the sentence.
@@ -1027,16 +1197,26 @@ impl Reader<'_> {
         next_verb: Option<usize>,
     ) -> Range<usize> {
         let text = view.text;
-        let start = verb.range.end + if verb.modifier { '的'.len_utf8() } else { 0 };
-        let mut end = clause.end;
+        let mut start = verb.range.end + if verb.modifier { '的'.len_utf8() } else { 0 };
+        // `接收并记录（包括在后台运行状态下接收和记录）您所使用的设备相关信息`: a bracket
+        // right after the verb qualifies it; the object follows it.
+        if text[start..].starts_with(['（', '(']) {
+            if let Some((_, close)) = bracket_group(&text[start..]) {
+                let after = start + close;
+                start = after + text[after..].chars().next().map_or(0, char::len_utf8);
+            }
+        }
+        let mut end = clause.end.max(start);
         let ends_in_colon = text[clause.end..].starts_with(['：', ':']);
         let inner = text[start..end].trim();
-        if ends_in_colon
-            || inner.is_empty()
-            || self
-                .lexicon
-                .is_generic(&fold(strip_determiners(self.lexicon, inner)))
-        {
+        let generic = self
+            .lexicon
+            .is_generic(&fold(strip_determiners(self.lexicon, inner)));
+        // A pointer (以下信息) runs to the end; an umbrella word (相关个人信息) runs on only
+        // through the clauses that enumerate it (`相关个人信息，包括性别、生日`), not into
+        // the next clause (`，如您拒绝提供…`).
+        let points_ahead = ["以下", "如下", "下列", "下述"].iter().any(|w| inner.contains(w));
+        if ends_in_colon || inner.is_empty() || generic && points_ahead {
             end = text.len();
         } else {
             // The object runs on through clauses that continue its list: `A，包括B、C`,
@@ -1051,7 +1231,11 @@ impl Reader<'_> {
                 }
                 let body = text[after..following.end].trim_start();
                 let body_start = following.end - body.len();
-                let enumerates = self.lexicon.cues.enumeration.prefix_of(body).is_some();
+                // `如` enumerates only where a data item follows (`，如IMEI`), not where it
+                // opens a condition (`，如必须公开披露时`, `，如您拒绝`).
+                let enumerates = self.lexicon.cues.enumeration.prefix_of(body).is_some_and(|w| {
+                    w.chars().count() > 1 || self.opens_with_data(view, body_start + w.len())
+                });
                 let lists_data = self.opens_with_data(view, body_start)
                     && self.lexicon.cues.collect.find_in(body).is_none()
                     && self.lexicon.cues.share.find_in(body).is_none()
@@ -1234,6 +1418,19 @@ impl Reader<'_> {
                 if let Some(left_item) = left_item {
                     items.push(left_item);
                 }
+                // `FaceID等信息`: what a data item or an umbrella word (信息, 数据) closes
+                // is data, even a word that also names a permission.
+                let closes_data = general
+                    .as_ref()
+                    .is_some_and(|g| g.term.kind(self.lexicon) == Kind::DataItem)
+                    || self.lexicon.is_generic(&fold(right.trim()));
+                if closes_data {
+                    for item in items.iter_mut() {
+                        if item.term.kind(self.lexicon) == Kind::Permission {
+                            item.term = self.open_term(Kind::DataItem, &item.term.surface);
+                        }
+                    }
+                }
                 if let Some(mut general) = general {
                     if general.term.kind(self.lexicon) == Kind::DataItem {
                         let members: Vec<Term> = items
@@ -1297,6 +1494,15 @@ impl Reader<'_> {
             } else if closes(c) {
                 depth = depth.saturating_sub(1);
             } else if depth == 0 {
+                // A list that runs on through clauses (`A，包括B、C`) splits at the comma.
+                if c == '，' {
+                    if i > start {
+                        pieces.push(start..i);
+                    }
+                    start = i + c.len_utf8();
+                    i = start;
+                    continue;
+                }
                 if let Some(sep) = self.lexicon.cues.list_separator.prefix_of(rest) {
                     let range = i..i + sep.len();
                     let is_punct = sep.chars().all(|c| !c.is_alphanumeric());
@@ -1464,7 +1670,9 @@ impl Reader<'_> {
             // The folded text ends with 权限; the raw one may not (trailing or full-width
             // spaces), so the stem is cut from the folded text.
             let stem = &folded[..folded.len() - "权限".len()];
-            if names_no_permission(self.lexicon, stem) {
+            // `对应功能时申请该权限`: a clause that points at a permission names none.
+            let points = cues.anaphor.find_in(stem).is_some() || stem.contains('时');
+            if names_no_permission(self.lexicon, stem) || points {
                 return None;
             }
             return Some(self.open_term(Kind::Permission, cleaned));
@@ -1759,7 +1967,15 @@ impl Reader<'_> {
     /// the function; kept only when it reads as a feature name.
     fn purpose_frame_features(&self, view: &View) -> Option<Vec<String>> {
         let text = view.text;
-        let head = text.trim_start();
+        let mut head = text.trim_start();
+        // After a line's label: `收集的个人信息：为了给您进行个性化推荐，…`.
+        if let Some(at) = head
+            .find(['：', ':'])
+            .filter(|&at| head[..at].chars().count() <= 12)
+        {
+            let colon = head[at..].chars().next().map_or(1, char::len_utf8);
+            head = head[at + colon..].trim_start();
+        }
         let opener = self.lexicon.cues.purpose_frame.prefix_of(head)?;
         let start = text.len() - head.len() + opener.len();
         let clause = clause_of(text, start);
@@ -1852,6 +2068,14 @@ impl Reader<'_> {
         (2..=40).contains(&n).then(|| canonical(purpose))
     }
 
+    /// Whether a clause opens with a condition word (如, 若, 如果…).
+    fn is_conditional_opening(&self, clause: &str) -> bool {
+        let head = clause.trim_start();
+        ["如", "若", "如果", "假如", "倘若", "一旦"]
+            .iter()
+            .any(|w| head.starts_with(w))
+    }
+
     /// A clause about what happens if the user refuses states no practice.
     fn is_conditional(&self, before_verb: &str) -> bool {
         let head = before_verb.trim_start();
@@ -1896,6 +2120,47 @@ pub fn canonical(surface: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     let nfkc: String = surface.nfkc().collect();
     nfkc.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A device word listed between data items (`设备型号、蓝牙（Bluetooth）、基站`) names the
+/// data it gives, not a permission the feature requests.
+fn listed_among_data(view: &View, mention: &Mention) -> bool {
+    let text = view.text;
+    let is_data_at =
+        |pred: &dyn Fn(&Mention) -> bool| view.mentions.iter().any(|m| m.kind == Kind::DataItem && pred(m));
+    let before = text[..mention.range.start].strip_suffix('、');
+    // Inside the list, between members: a data item before (or a bracketed one) and one after.
+    let data_before =
+        before.is_some_and(|b| b.ends_with(['）', ')']) || is_data_at(&|m: &Mention| m.range.end == b.len()));
+    let mut after = mention.range.end;
+    if text[after..].starts_with(['（', '(']) {
+        if let Some((_, close)) = bracket_group(&text[after..]) {
+            after += close + text[after + close..].chars().next().map_or(0, char::len_utf8);
+        }
+    }
+    let data_after = text[after..]
+        .strip_prefix('、')
+        .is_some_and(|_| is_data_at(&|m: &Mention| m.range.start == after + '、'.len_utf8()));
+    data_before && data_after
+}
+
+/// Round-bracket depth at every byte of `text` (the bracket characters themselves count
+/// as inside).
+fn paren_depths(text: &str) -> Vec<u32> {
+    let mut depths = vec![0u32; text.len() + 1];
+    let mut depth = 0u32;
+    for (i, c) in text.char_indices() {
+        if matches!(c, '（' | '(') {
+            depth += 1;
+        }
+        for d in &mut depths[i..i + c.len_utf8()] {
+            *d = depth;
+        }
+        if matches!(c, '）' | ')') {
+            depth = depth.saturating_sub(1);
+        }
+    }
+    depths
 }
 
 fn opens(c: char) -> bool {
@@ -2130,9 +2395,9 @@ fn is_noun_use(text: &str, verb: &Range<usize>) -> bool {
 
 /// The user is the agent of the verb: `您可以访问`, `您填写`, `需要您提供` — 您 stands in
 /// the subject, not as a possessor (您的) nor a beneficiary (向您, 为您), and 我们 does not.
-fn user_is_agent(subject: &str) -> bool {
+fn user_is_agent(lexicon: &Lexicon, subject: &str) -> bool {
     // 我们 as the recipient (`您需要向我们提供`) leaves the user the agent.
-    let subject = without_operator_recipient(subject);
+    let subject = without_operator_recipient(lexicon, subject);
     let subject = subject.as_str();
     if subject.contains("我们") {
         return false;
@@ -2145,8 +2410,8 @@ fn user_is_agent(subject: &str) -> bool {
 }
 
 /// The operator asks the user to provide: `注册时需提供`, `请提供`.
-fn requests_user(subject: &str) -> bool {
-    let s = without_operator_recipient(subject);
+fn requests_user(lexicon: &Lexicon, subject: &str) -> bool {
+    let s = without_operator_recipient(lexicon, subject);
     let s = s.trim_end();
     !s.contains("我们")
         && ["需", "需要", "须", "必须", "请", "应", "应当"]
@@ -2155,8 +2420,10 @@ fn requests_user(subject: &str) -> bool {
 }
 
 /// The subject without `向我们`/`给我们`: the operator named as recipient, not agent.
-fn without_operator_recipient(subject: &str) -> String {
-    ["向我们", "给我们", "为我们"]
+fn without_operator_recipient(lexicon: &Lexicon, subject: &str) -> String {
+    lexicon
+        .cues
+        .operator_recipient
         .iter()
         .fold(subject.to_owned(), |s, w| s.replace(w, ""))
 }
@@ -2360,6 +2627,80 @@ fn name_before(text: &str, end: usize, line_start: bool) -> Option<&str> {
     opens.then_some(&before[start..])
 }
 
+/// The name that opens the policy with a commitment (`腾讯云严格遵守法律法规`,
+/// `1、托迈酷客非常重视…`): who answers for the data where no company is named. Read in
+/// the policy's first lines only; the caller checks that it can be a name at all.
+fn committed_brand<'t>(lexicon: &Lexicon, segmenter: &Segmenter, text: &'t str) -> Option<&'t str> {
+    let head_end = text.char_indices().nth(800).map_or(text.len(), |(i, _)| i);
+    let head = &text[..head_end];
+    lexicon
+        .cues
+        .brand_commitment
+        .find_all(head)
+        .into_iter()
+        .find_map(|(at, _)| {
+            let before = &head[..at];
+            let start = before
+                .char_indices()
+                .rev()
+                .take(16)
+                .take_while(|(_, c)| c.is_alphanumeric())
+                .last()
+                .map(|(i, _)| i)?;
+            // The name opens its clause: a line, a sentence, markup or numbering before it.
+            let opener = before[..start].chars().next_back();
+            let opens = opener.is_none_or(|c| !c.is_alphanumeric());
+            // Cut what runs into it (a date, `温馨提示`), and keep it only if it ends as a
+            // name does: not in an adverb, verb or conjunction (`一直以来都`, `国春国际致力于`).
+            let mut name = after_date(&before[start..]);
+            if let Some(end) = lexicon
+                .cues
+                .operator_lead
+                .find_all(name)
+                .into_iter()
+                .filter(|(_, word)| word.chars().count() > 1)
+                .map(|(at, word)| at + word.len())
+                .max()
+            {
+                name = &name[end..];
+            }
+            let ends_as_name = segmenter
+                .last_tag(name)
+                .is_some_and(|tag| !["d", "c", "p", "r", "u", "ad", "f"].contains(&tag.as_str()));
+            let ends_as_name = ends_as_name && lexicon.cues.not_name_end.suffix_of(name).is_none();
+            (opens && ends_as_name && name.chars().count() >= 2 && !name.starts_with(['我', '本']))
+                .then_some(name)
+        })
+}
+
+/// The apps named where using them is consent to the policy: `若您使用腾讯服务，即表示您
+/// 认同…`, `使用红手指提供的任一服务时，即表示您已同意…` (the name runs from 使用 to the
+/// first tail word).
+fn consented_products<'t>(lexicon: &Lexicon, text: &'t str) -> Vec<&'t str> {
+    let cues = &lexicon.cues;
+    let mut names = Vec::new();
+    for (at, _) in cues.consent_by_use.find_all(text) {
+        let before = text[..at].trim_end_matches(['，', ',', ' ']);
+        let clause_start = before
+            .rfind(['，', ',', '。', '；', '\n', '：'])
+            .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+        let clause = &before[clause_start..];
+        let Some(use_at) = clause.rfind("使用") else {
+            continue;
+        };
+        let mut name = clause[use_at + "使用".len()..].trim();
+        name = name.strip_suffix('时').unwrap_or(name).trim_end();
+        if let Some((cut, _)) = cues.use_tail.find_all(name).into_iter().find(|(i, _)| *i > 0) {
+            name = &name[..cut];
+        }
+        let name = name.trim();
+        if !name.is_empty() && !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
+}
+
 /// Products: the app(s) the policy covers. Structural evidence first: the name in the
 /// document's title (its first lines: `叮咚买菜隐私政策`, `“轻图”隐私政策`) and the name
 /// defined as the app (`临沂12345APP（以下简称“本应用”）`). Names met further on
@@ -2428,6 +2769,17 @@ pub fn find_products(doc: &Document, lexicon: &Lexicon, segmenter: &Segmenter) -
             })
             .map_or(0, |i| tokens[i].end);
         push(&mut titled, clean_product(lexicon, &name[cut..]));
+    }
+
+    // Without a title or a definition: the name whose use is consent to the policy, or
+    // the one that opens it with a commitment (`腾讯云严格遵守法律法规`).
+    if titled.is_empty() {
+        for name in consented_products(lexicon, text) {
+            push(&mut titled, clean_product(lexicon, name));
+        }
+        if let Some(brand) = committed_brand(lexicon, segmenter, text) {
+            push(&mut titled, clean_product(lexicon, brand));
+        }
     }
 
     // Names met anywhere: `《X隐私政策》` and `“X”客户端`, each with whether it names a
@@ -2772,6 +3124,13 @@ pub fn find_operators(doc: &Document, lexicon: &Lexicon, segmenter: &Segmenter) 
             .suffix_of(n)
             .is_some_and(|s| s != "公司")
     });
+    // No company named: a brand that opens the policy with a commitment
+    // (`腾讯云严格遵守法律法规…`) answers for the data.
+    if companies.is_empty() && found.is_empty() {
+        if let Some(brand) = committed_brand(lexicon, segmenter, text) {
+            push(&mut found, brand);
+        }
+    }
     if companies.is_empty() {
         found
     } else {
@@ -2921,6 +3280,42 @@ mod tests {
         let (_, x) = run(text);
         assert_eq!(x.products, vec!["全民K歌".to_owned()]);
         assert_eq!(x.operators, vec!["深圳市腾讯计算机系统有限公司".to_owned()]);
+    }
+
+    #[test]
+    fn without_title_or_company_the_brand_and_the_consented_name_answer() {
+        let text = "腾讯云严格遵守法律法规，遵循以下隐私保护原则，为您提供更加安全可靠的服务。\n\
+                    若您使用腾讯服务，即表示您认同我们在本政策中所述内容。";
+        let (_, x) = run(text);
+        assert_eq!(x.operators, vec!["腾讯云".to_owned()]);
+        assert!(x.products.contains(&"腾讯服务".to_owned()), "{:?}", x.products);
+        assert!(x.products.contains(&"腾讯云".to_owned()), "{:?}", x.products);
+        // A clause before the commitment names no one.
+        let (_, x) = run("我们一直以来都严格遵守法律法规。");
+        assert!(x.operators.is_empty() && x.products.is_empty(), "{x:?}");
+    }
+
+    #[test]
+    fn denials_in_brackets_and_disposals_are_not_collected() {
+        let (lexicon, x) = run(
+            "我们会向您申请电话权限以获得IMEI（仅在安卓9及以下版本收集，安卓9以上版本不收集）、Android ID。\n\
+             我们不会将您的照片回传至服务器。\n\
+             如您拒绝提供此类信息，我们将不能为您提供了解好友听歌信息等服务。",
+        );
+        let denied: Vec<String> = x
+            .practices
+            .iter()
+            .filter(|p| p.negated)
+            .flat_map(|p| p.data.iter().map(|t| label(&lexicon, t)))
+            .collect();
+        assert!(denied.iter().any(|d| d == "IMEI"), "{denied:?}");
+        assert!(
+            !denied.iter().any(|d| d == "Android ID" || d.contains("听歌")),
+            "{denied:?}"
+        );
+        assert!(denied.iter().any(|d| d.contains("照片")), "{denied:?}");
+        let data = collected(&lexicon, &x);
+        assert!(data.iter().any(|d| d == "Android ID"), "{data:?}");
     }
 
     #[test]

@@ -161,6 +161,13 @@ impl Style {
 
 const CHINESE_DIGITS: &str = "一二三四五六七八九十百零〇";
 
+/// Whether a piece of text is a numbered section title (`13、 商品购买及支付功能`,
+/// `（三）运营与安全保障`): numbered, short, no sentence in it.
+pub fn is_numbered_heading(text: &str) -> bool {
+    let trimmed = text.trim();
+    numbering_style(trimmed).is_some_and(|s| s != Style::Plain) && heading_style(trimmed).is_some()
+}
+
 /// Whether a line is a heading, and its numbering style.
 fn heading_style(line: &str) -> Option<(Style, &str)> {
     let trimmed = line.trim();
