@@ -228,6 +228,10 @@ pub struct Cues {
     pub subject_modal: Words,
     pub verb_link: Words,
     pub anaphor: Words,
+    pub inclusion_adverb: Words,
+    pub bracket_note: Words,
+    pub definition: Words,
+    pub platform_scope: Words,
 }
 
 /// Concepts indexed by their folded surface forms, plus the cue words.
@@ -422,6 +426,10 @@ impl Lexicon {
             subject_modal: cue("subject-modal", false),
             verb_link: cue("verb-link", false),
             anaphor: cue("anaphor", false),
+            inclusion_adverb: cue("inclusion-adverb", false),
+            bracket_note: cue("bracket-note", false),
+            definition: cue("definition", false),
+            platform_scope: cue("platform-scope", false),
         };
         let longest_label = by_surface.keys().map(|s| s.chars().count()).max().unwrap_or(0);
         let prefixes = by_surface

@@ -121,6 +121,7 @@ pub fn extract(doc: &Document, lexicon: &Lexicon, segmenter: &Segmenter) -> Extr
         table_party: Vec::new(),
         table_section: None,
         line_parties: (usize::MAX, Vec::new()),
+        label_head: None,
     };
     for (index, sentence) in doc.sentences.iter().enumerate() {
         let text = doc.sentence_text(sentence);
@@ -320,6 +321,9 @@ struct Reader<'a> {
     table_section: Option<usize>,
     /// Parties named earlier on the current line (line start byte, parties), for `此SDK`.
     line_parties: (usize, Vec<Term>),
+    /// The data item a recent sentence opened with as its label (`（1）日志信息：…`), with
+    /// that sentence's index: a sentence opening with `包括…` soon after enumerates it.
+    label_head: Option<(usize, Term)>,
 }
 
 /// Byte length of the window before a verb in which a negation cue counts.
@@ -371,6 +375,7 @@ impl Reader<'_> {
             .and_then(|lead| self.lead_permission(lead));
         let purpose = self.purpose(text);
 
+        self.read_inclusions(view, sentence.lead.as_deref(), index);
         if self.read_party_line(doc, sentence, view) || self.read_fields(view, index) {
             return;
         }
@@ -696,6 +701,577 @@ impl Reader<'_> {
         true
     }
 
+    /// What general terms a sentence spells out, whatever practice it states (or none):
+    /// `设备信息（如设备型号、系统语言）`, `MV、歌单等频道信息`, `行为信息包括A、B`,
+    /// `包括A、B在内的收件信息`, `设备信息：A、B`. The general term is a specific data
+    /// item or a kind of third party; its members must be of the same kind, and at least
+    /// one of them must resolve by the lexicon or a head noun (a bracket of plain words is
+    /// a note, not a list).
+    fn read_inclusions(&mut self, view: &View, lead: Option<&str>, index: usize) {
+        let text = view.text;
+        let cues = &self.lexicon.cues;
+        let mut found: Vec<(Term, Vec<Term>)> = Vec::new();
+        // `A（如B、C）`: a marked bracket may hold one member, an unmarked one needs two
+        // (`IMEI（国际移动设备识别码）` glosses its term).
+        for (open, inner) in bracket_spans(text) {
+            if cues.bracket_note.find_in(&text[inner.clone()]).is_some() {
+                continue;
+            }
+            let Some(head) = self.head_before(view, open) else {
+                continue;
+            };
+            let (start, marked) = self.skip_marker(text, inner.start, inner.end);
+            let (members, strong) = self.members(view, start..inner.end, &head);
+            if strong > 0 && (members.len() >= 2 || marked) {
+                found.push((head, members));
+            }
+        }
+        // `B、C等A`: the general term follows 等, its members run back to the clause start.
+        for (at, word) in cues.etc.find_all(text) {
+            let after = at + word.len();
+            if !view.is_boundary(at) || !view.is_boundary(after) || depth_at(text, at) > 0 {
+                continue;
+            }
+            let Some(general) = self.general_after(view, after) else {
+                continue;
+            };
+            let start = self.list_start_before(view, at);
+            let (members, strong) = self.members(view, start..at, &general);
+            if strong > 0 || members.len() >= 2 {
+                found.push((general, members));
+            }
+        }
+        // `A，包括B、C`, `A是指B`, `包括B、C在内的A`; a sentence opening with the marker
+        // enumerates its line's label (`日志信息：…。包括您的登录账号…`).
+        let mut markers = cues.enumeration.find_all(text);
+        markers.extend(cues.definition.find_all(text));
+        for (at, word) in markers {
+            let after = at + word.len();
+            if !view.is_boundary(at) || !view.is_boundary(after) || depth_at(text, at) > 0 {
+                continue;
+            }
+            let (start, _) = self.skip_marker(text, at, text.len());
+            let end = self.list_end(view, start);
+            if start >= end {
+                continue;
+            }
+            // `如不提供该信息`: 如 opens a condition here, not a list.
+            let region = &text[start..end];
+            if self.lexicon.cues.conditional.prefix_of(region).is_some()
+                || self.lexicon.cues.negation.prefix_of(region).is_some()
+            {
+                continue;
+            }
+            if let Some(p) = text[start..end].find("在内的") {
+                let Some(general) = self.general_after(view, start + p + "在内的".len()) else {
+                    continue;
+                };
+                let (members, strong) = self.members(view, start..start + p, &general);
+                if strong > 0 {
+                    found.push((general, members));
+                }
+                continue;
+            }
+            let head_end = self.trim_before_marker(text, at);
+            let head = if text[..head_end].trim().is_empty() {
+                lead.and_then(|l| self.resolve_head(l)).or_else(|| {
+                    self.label_head
+                        .as_ref()
+                        .filter(|(i, _)| index <= i + 2)
+                        .map(|(_, t)| t.clone())
+                })
+            } else {
+                self.head_before(view, head_end)
+            };
+            let Some(head) = head else {
+                continue;
+            };
+            let (members, strong) = self.members(view, start..end, &head);
+            if strong > 0 {
+                found.push((head, members));
+            }
+        }
+        // `设备信息：设备型号、操作系统版本…`: a label naming a data item, then its list.
+        for (colon, _) in text.match_indices(['：', ':']) {
+            let label_start = text[..colon]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| is_list_stop(c) || c == '、' || c == ' ')
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            {
+                if let Some(head) = self.head_before(view, colon) {
+                    let label = clean_term(self.lexicon, &text[label_start..colon]);
+                    if canonical(label) == head.surface {
+                        self.label_head = Some((index, head.clone()));
+                    }
+                    let colon_end = colon + text[colon..].chars().next().map_or(1, char::len_utf8);
+                    let (start, marked) = self.skip_marker(text, colon_end, text.len());
+                    let end = self.list_end(view, start);
+                    if canonical(label) == head.surface && start < end {
+                        let (members, strong) = self.members(view, start..end, &head);
+                        if strong >= 2 || (marked && strong > 0) {
+                            found.push((head, members));
+                        }
+                    }
+                }
+            }
+        }
+        for (general, members) in found {
+            for member in members {
+                if member.entity != general.entity {
+                    self.out.inclusions.push(Inclusion {
+                        general: general.clone(),
+                        specific: member,
+                        sentence: index,
+                    });
+                }
+            }
+        }
+    }
+
+    /// A general term as written: a specific data item, or a kind of third party more
+    /// particular than a bare `第三方`.
+    fn resolve_head(&self, text: &str) -> Option<Term> {
+        let cleaned = clean_term(self.lexicon, text);
+        if cleaned.chars().count() > MAX_FEATURE_CHARS {
+            return None;
+        }
+        // `这类信息包括…` enumerates the one data item the previous sentence named.
+        // Several: the one whose head noun the anaphor repeats (`这些记录` → `…记录`).
+        let bare = crate::structure::strip_numbering(text.trim())
+            .trim_matches(|c: char| c.is_whitespace() || c == '*');
+        if self.refers_back(bare) {
+            let noun: String = bare
+                .chars()
+                .skip(2)
+                .collect::<String>()
+                .trim_start_matches('类')
+                .to_owned();
+            let named: Vec<&Term> = self
+                .previous_data
+                .iter()
+                .filter(|t| !noun.is_empty() && t.surface.ends_with(noun.as_str()))
+                .collect();
+            return match (&named[..], &self.previous_data[..]) {
+                ([one], _) => Some((*one).clone()),
+                (_, [only]) => Some(only.clone()),
+                _ => None,
+            };
+        }
+        let cues = &self.lexicon.cues;
+        let folded_text = fold(cleaned);
+        // `相关个人信息`, `基本信息`: an umbrella word before a generic term names nothing.
+        if let Some(g) = cues.generic.suffix_of(&folded_text) {
+            let modifier = &folded_text[..folded_text.len() - g.len()];
+            if modifier.is_empty()
+                || cues.permission_umbrella.contains(modifier)
+                || cues.determiner.contains(modifier)
+            {
+                return None;
+            }
+        }
+        // `记录的信息`, `自己的信息`: a verb or a pronoun before 的 and a generic term.
+        if let Some(p) = cleaned.rfind('的') {
+            let (owner, rest) = (&cleaned[..p], &cleaned[p + '的'.len_utf8()..]);
+            let verb = [&cues.collect, &cues.share, &cues.provide]
+                .iter()
+                .any(|w| w.contains(owner));
+            if self.lexicon.is_generic(&fold(rest)) && (verb || owner.chars().count() < 2 || owner == "自己")
+            {
+                return None;
+            }
+        }
+        // `设备相关信息`, `相关通讯录信息`: the lexicon's term without the umbrella word.
+        let lexical = || {
+            let umbrella = cues
+                .permission_umbrella
+                .prefix_of(&folded_text)
+                .map_or(0, str::len);
+            let bare = folded_text[umbrella..].replacen("相关", "", 1);
+            self.lexicon
+                .lookup_folded(&bare)
+                .filter(|_| bare != folded_text)
+                .map(|id| self.concept_term(id, cleaned))
+        };
+        let term = self
+            .resolve_term(cleaned)
+            .filter(|t| matches!(t.entity, Entity::Concept(_)))
+            .or_else(lexical)
+            .or_else(|| self.resolve_term(cleaned))
+            .or_else(|| {
+                let (core, owner) = self.strip_possessor(cleaned);
+                owner.and_then(|_| self.resolve_term(clean_term(self.lexicon, core)))
+            })?;
+        let folded = fold(&term.surface);
+        let fits = match term.kind(self.lexicon) {
+            Kind::DataItem => !self.is_generic(&term),
+            // A company's group of subsidiaries is no kind of recipient, and a party
+            // phrase holding a preposition is a clause (`交易导致向第三方`).
+            Kind::ThirdParty => {
+                !cues.party_head.contains(&folded)
+                    && cues.company_suffix.suffix_of(&term.surface).is_none()
+                    && !term.surface.chars().any(|c| matches!(c, '向' | '给'))
+            }
+            _ => false,
+        };
+        fits.then_some(term)
+    }
+
+    /// The general term written right before byte `end`: back to the last stop, then
+    /// after the last verb, marker or pronoun, without determiners and modal words.
+    fn head_before(&self, view: &View, end: usize) -> Option<Term> {
+        let text = view.text;
+        let start = text[..end]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_list_stop(c) || c == '、')
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        // `这些记录包括`: the anaphor is the term, whatever verb its noun reads as.
+        if self.refers_back(&text[start..end]) {
+            return self.resolve_head(&text[start..end]);
+        }
+        let mut start = self.after_last_cue(view, start, end);
+        // `…下载及分享等活动的信息`: the tail of another list, not a term of its own.
+        if text[start..end]
+            .match_indices('等')
+            .any(|(p, _)| view.is_boundary(start + p) && view.is_boundary(start + p + '等'.len_utf8()))
+        {
+            return None;
+        }
+        // Modal words and prepositions before the term: `会向第三方（…）`.
+        let cues = &self.lexicon.cues;
+        for _ in 0..4 {
+            let rest = &text[start..end];
+            let skip = cues
+                .subject_modal
+                .prefix_of(rest)
+                .or_else(|| cues.share_prefix.prefix_of(rest))
+                .or_else(|| cues.list_separator.prefix_of(rest))
+                .filter(|w| w.len() < rest.len() && self.lexicon.lookup_folded(&fold(rest)).is_none());
+            match skip {
+                Some(w) => start += w.len(),
+                None => break,
+            }
+        }
+        self.resolve_head(&text[start..end])
+    }
+
+    /// Byte offset after the last verb, enumeration marker or pronoun of `start..end`
+    /// (on token boundaries), or `start`.
+    fn after_last_cue(&self, view: &View, start: usize, end: usize) -> usize {
+        let text = view.text;
+        let cues = &self.lexicon.cues;
+        let mut cut = start;
+        let mut i = start;
+        while i < end {
+            let rest = &text[i..end];
+            let word = [
+                &cues.collect,
+                &cues.share,
+                &cues.provide,
+                &cues.enumeration,
+                &cues.definition,
+            ]
+            .iter()
+            .filter_map(|w| w.prefix_of(rest))
+            .max_by_key(|w| w.len())
+            .filter(|w| {
+                view.is_boundary(i) && view.is_boundary(i + w.len()) && !is_noun_use(text, &(i..i + w.len()))
+            })
+            .or_else(|| ["您", "你", "我们"].into_iter().find(|w| rest.starts_with(w)));
+            match word {
+                Some(w) => {
+                    cut = i + w.len();
+                    i = cut;
+                }
+                None => i += rest.chars().next().map_or(1, char::len_utf8),
+            }
+        }
+        cut
+    }
+
+    /// The term after `等` (or `在内的`) at byte `at`: up to the next stop or verb; of
+    /// `格式的音频文件` the part after 的.
+    fn general_after(&self, view: &View, at: usize) -> Option<Term> {
+        let text = view.text;
+        let rest = &text[at..];
+        let mut end = rest
+            .find(|c: char| is_list_stop(c) || c == '、')
+            .unwrap_or(rest.len());
+        let cues = &self.lexicon.cues;
+        for words in [&cues.collect, &cues.share, &cues.provide, &cues.purpose] {
+            for (p, w) in words.find_all(&rest[..end]) {
+                let range = at + p..at + p + w.len();
+                if p > 0
+                    && view.is_boundary(range.start)
+                    && view.is_boundary(range.end)
+                    && !is_noun_use(text, &range)
+                {
+                    end = p;
+                    break;
+                }
+            }
+        }
+        let mut general = &rest[..end];
+        if let Some(p) = general.find("在内") {
+            general = &general[..p];
+        }
+        if let Some(p) = general.rfind('的') {
+            general = &general[p + '的'.len_utf8()..];
+        }
+        self.resolve_head(general)
+    }
+
+    /// Where the list that ends at byte `end` starts: back to the clause start (or the
+    /// bracket that holds it), then after its last verb or marker.
+    fn list_start_before(&self, view: &View, end: usize) -> usize {
+        let text = view.text;
+        let mut depth = 0usize;
+        let mut start = 0;
+        for (i, c) in text[..end].char_indices().rev() {
+            if closes(c) && c != '”' {
+                depth += 1;
+            } else if opens(c) && !matches!(c, '“' | '"') {
+                if depth == 0 {
+                    start = i + c.len_utf8();
+                    break;
+                }
+                depth -= 1;
+            } else if depth == 0 && is_list_stop(c) {
+                start = i + c.len_utf8();
+                break;
+            }
+        }
+        let mut start = self.after_last_cue(view, start, end);
+        let cues = &self.lexicon.cues;
+        for _ in 0..4 {
+            let rest = &text[start..end];
+            match cues
+                .subject_modal
+                .prefix_of(rest)
+                .or_else(|| cues.share_prefix.prefix_of(rest))
+            {
+                Some(w) if w.len() < rest.len() && view.is_boundary(start + w.len()) => start += w.len(),
+                _ => break,
+            }
+        }
+        start
+    }
+
+    /// Skips an enumeration marker (and the punctuation around it) at `start`: returns
+    /// where the list begins and whether a marker was there.
+    fn skip_marker(&self, text: &str, mut start: usize, end: usize) -> (usize, bool) {
+        let cues = &self.lexicon.cues;
+        let mut marked = false;
+        for _ in 0..4 {
+            let rest = &text[start..end];
+            let trimmed = rest.trim_start_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '：' | ':' | '，' | ',' | '*')
+            });
+            start += rest.len() - trimmed.len();
+            let rest = &text[start..end];
+            let word = cues
+                .inclusion_adverb
+                .prefix_of(rest)
+                .filter(|w| {
+                    let after = &rest[w.len()..];
+                    cues.enumeration.prefix_of(after).is_some() || cues.definition.prefix_of(after).is_some()
+                })
+                .or_else(|| cues.enumeration.prefix_of(rest))
+                .or_else(|| cues.definition.prefix_of(rest));
+            match word {
+                Some(w) if w.len() < rest.len() => {
+                    start += w.len();
+                    marked = true;
+                }
+                _ => break,
+            }
+        }
+        (start, marked)
+    }
+
+    /// The end of the byte position before an enumeration marker, without the adverbs and
+    /// punctuation that separate it from its general term (`浏览使用信息主要包括：`).
+    fn trim_before_marker(&self, text: &str, at: usize) -> usize {
+        let mut end = at;
+        for _ in 0..4 {
+            let before = &text[..end];
+            let trimmed = before
+                .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '，' | ',' | '：' | ':' | '*'));
+            let trimmed = match self.lexicon.cues.inclusion_adverb.suffix_of(trimmed) {
+                Some(w) => &trimmed[..trimmed.len() - w.len()],
+                None => trimmed,
+            };
+            if trimmed.len() == end {
+                break;
+            }
+            end = trimmed.len();
+        }
+        end
+    }
+
+    /// Where an enumeration starting at `start` ends: the sentence end, a purpose marker,
+    /// or a comma after which no data item opens a verbless clause.
+    fn list_end(&self, view: &View, start: usize) -> usize {
+        let text = view.text;
+        let cues = &self.lexicon.cues;
+        let mut depth = 0usize;
+        let mut end = text.len();
+        let mut iter = text[start..].char_indices();
+        while let Some((i, c)) = iter.next() {
+            let at = start + i;
+            if opens(c) && !matches!(c, '“' | '"') {
+                depth += 1;
+            } else if closes(c) && c != '”' {
+                if depth == 0 {
+                    end = at;
+                    break;
+                }
+                depth -= 1;
+            } else if depth == 0 {
+                if matches!(c, '。' | '；' | ';' | '！' | '？' | '：' | ':' | '\n') {
+                    end = at;
+                    break;
+                }
+                if matches!(c, '，' | ',') {
+                    let next = at + c.len_utf8();
+                    let clause = clause_of(text, next);
+                    let body = &text[next..clause.end.max(next)];
+                    let continues = self.opens_with_data(view, next + (body.len() - body.trim_start().len()))
+                        && cues.collect.find_in(body).is_none()
+                        && cues.share.find_in(body).is_none()
+                        && cues.purpose.find_in(body).is_none();
+                    if !continues {
+                        end = at;
+                        break;
+                    }
+                }
+            }
+        }
+        if let Some((p, _)) = cues.purpose.find_in(&text[start..end]) {
+            end = start + p;
+        }
+        end.max(start)
+    }
+
+    /// The members of a general term listed in `span`, of its kind: terms the lexicon
+    /// or a head noun resolves (counted as strong), and plain short nouns beside them.
+    fn members(&self, view: &View, span: Range<usize>, head: &Term) -> (Vec<Term>, usize) {
+        let text = view.text;
+        let cues = &self.lexicon.cues;
+        let head_kind = head.kind(self.lexicon);
+        let mut out: Vec<Term> = Vec::new();
+        let mut strong = 0;
+        for segment in split_top_level(text, span, &['，', '；', ';']) {
+            let seg_text = &text[segment.clone()];
+            let segment = match cues.platform_scope.find_in(seg_text) {
+                Some((p, w)) if seg_text[..p].chars().count() <= 12 => {
+                    segment.start + p + w.len()..segment.end
+                }
+                _ => segment,
+            };
+            let mut segment_start = out.len();
+            for piece in self.split_list(view, segment) {
+                let piece_text = &text[piece.clone()];
+                let piece = match find_top_level(piece_text, &["等等", "等"]) {
+                    Some(0) => continue,
+                    Some(at) => {
+                        // `应用包名以及浏览、点击等操作日志`: the plain words before 等 belong
+                        // to the term after it, which stands in the list in their place.
+                        let etc_len = if piece_text[at..].starts_with("等等") {
+                            6
+                        } else {
+                            3
+                        };
+                        let general = self.general_after(view, piece.start + at + etc_len);
+                        if let Some(general) = general.filter(|g| g.kind(self.lexicon) == head_kind) {
+                            let mut kept = out[..segment_start].to_vec();
+                            kept.extend(
+                                out[segment_start..]
+                                    .iter()
+                                    .filter(|t| matches!(t.entity, Entity::Concept(_)))
+                                    .cloned(),
+                            );
+                            out = kept;
+                            if !out.iter().any(|t| t.entity == general.entity)
+                                && general.entity != head.entity
+                            {
+                                strong += 1;
+                                out.push(general);
+                            }
+                            segment_start = out.len();
+                            continue;
+                        }
+                        piece.start..piece.start + at
+                    }
+                    None => piece,
+                };
+                let raw = &text[piece.clone()];
+                if cues.bracket_note.find_in(raw).is_some() {
+                    continue;
+                }
+                if cues.enumeration.contains(clean_term(self.lexicon, raw)) {
+                    continue;
+                }
+                // `虚拟交易相关的虚拟财产信息`: the term after 的 where it is one.
+                let resolved = self.resolve_piece(view, piece.clone()).map(|i| i.term).map(|t| {
+                    match t.surface.rfind('的') {
+                        Some(p) => self
+                            .resolve_term(&t.surface[p + '的'.len_utf8()..])
+                            .filter(|u| u.kind(self.lexicon) == Kind::DataItem && !self.is_generic(u))
+                            .unwrap_or(t),
+                        None => t,
+                    }
+                });
+                let (term, sure) = match resolved {
+                    Some(t) => (t, true),
+                    None => {
+                        let cleaned = clean_term(self.lexicon, raw);
+                        let (core, _) = self.strip_possessor(cleaned);
+                        let mut core = clean_term(self.lexicon, core);
+                        // `浏览器的类型`: a bare head noun needs its owner.
+                        let bare_head = cues.data_head.contains(&fold(core));
+                        if bare_head {
+                            core = cleaned;
+                        }
+                        // A verb alone in a list of actions names the record of it:
+                        // `搜索、点击、分享、收藏`.
+                        let verb_noun = [&cues.collect, &cues.share, &cues.provide]
+                            .iter()
+                            .any(|w| w.contains(core) && core.chars().count() >= 2);
+                        let plain = if bare_head {
+                            looks_like_term(self.lexicon, core) && core.chars().count() <= 10
+                        } else {
+                            looks_like_noun(self.lexicon, core)
+                        };
+                        if !verb_noun && !plain {
+                            continue;
+                        }
+                        let kind = if head_kind == Kind::ThirdParty {
+                            Kind::ThirdParty
+                        } else {
+                            Kind::DataItem
+                        };
+                        (self.open_term(kind, core), false)
+                    }
+                };
+                let kind = term.kind(self.lexicon);
+                let fits = match head_kind {
+                    Kind::ThirdParty => kind == Kind::ThirdParty,
+                    _ => matches!(kind, Kind::DataItem | Kind::Permission),
+                };
+                if !fits || self.is_generic(&term) || term.entity == head.entity {
+                    continue;
+                }
+                if !out.iter().any(|t| t.entity == term.entity) {
+                    strong += usize::from(sure);
+                    out.push(term);
+                }
+            }
+        }
+        (out, strong)
+    }
+
     /// `SDK名称：X … 收集个人信息类型：A、B` (a flattened table row or key–value list).
     /// Returns whether the sentence was a record (it named a party or listed its data):
     /// then it states no collection by the operator, whatever verbs its keys hold.
@@ -932,7 +1508,7 @@ impl Reader<'_> {
                 if member.kind(self.lexicon) != Kind::DataItem || member.entity == item.term.entity {
                     continue;
                 }
-                if !generic {
+                if !generic && !self.is_generic(member) {
                     self.out.inclusions.push(Inclusion {
                         general: item.term.clone(),
                         specific: member.clone(),
@@ -1325,9 +1901,21 @@ impl Reader<'_> {
                     .enumeration
                     .prefix_of(inner_text)
                     .map_or(0, str::len);
-                let inner = inner.start + skip..inner.end;
+                let mut inner = inner.start + skip..inner.end;
+                // `（Android系统为OAID、IMEI）`: the list starts after the platform.
+                if let Some((p, w)) = self.lexicon.cues.platform_scope.find_in(&text[inner.clone()]) {
+                    if text[inner.start..inner.start + p].chars().count() <= 12 {
+                        inner.start += p + w.len();
+                    }
+                }
+                let noted = self
+                    .lexicon
+                    .cues
+                    .bracket_note
+                    .find_in(&text[inner.clone()])
+                    .is_some();
                 let members: Vec<Term> = self
-                    .parse_list(view, inner)
+                    .parse_list(view, if noted { inner.start..inner.start } else { inner })
                     .into_iter()
                     .flat_map(|i| std::iter::once(i.term).chain(i.members))
                     .collect();
@@ -1929,6 +2517,85 @@ fn clause_of(text: &str, mut at: usize) -> Range<usize> {
         }
     }
     start..end.max(start)
+}
+
+/// Punctuation that ends a list or a term.
+fn is_list_stop(c: char) -> bool {
+    matches!(
+        c,
+        '，' | ','
+            | '。'
+            | '；'
+            | ';'
+            | '：'
+            | ':'
+            | '！'
+            | '？'
+            | '\n'
+            | '*'
+            | '|'
+            | '（'
+            | '('
+            | '）'
+            | ')'
+            | '【'
+            | '】'
+    )
+}
+
+/// Bracket depth at byte `at` (round brackets only).
+fn depth_at(text: &str, at: usize) -> usize {
+    let mut depth = 0usize;
+    for c in text[..at].chars() {
+        if matches!(c, '（' | '(') {
+            depth += 1;
+        } else if matches!(c, '）' | ')') {
+            depth = depth.saturating_sub(1);
+        }
+    }
+    depth
+}
+
+/// Every round-bracket group, nested ones too: the byte offset of its opening bracket
+/// and the range just inside it.
+fn bracket_spans(text: &str) -> Vec<(usize, Range<usize>)> {
+    let mut stack = Vec::new();
+    let mut spans = Vec::new();
+    for (i, c) in text.char_indices() {
+        if matches!(c, '（' | '(') {
+            stack.push(i);
+        } else if matches!(c, '）' | ')') {
+            if let Some(open) = stack.pop() {
+                let inner_start = open + text[open..].chars().next().map_or(1, char::len_utf8);
+                spans.push((open, inner_start..i));
+            }
+        }
+    }
+    spans
+}
+
+/// Splits a span at the given punctuation outside brackets.
+fn split_top_level(text: &str, span: Range<usize>, stops: &[char]) -> Vec<Range<usize>> {
+    let mut pieces = Vec::new();
+    let mut depth = 0usize;
+    let mut start = span.start;
+    for (i, c) in text[span.clone()].char_indices() {
+        let at = span.start + i;
+        if opens(c) {
+            depth += 1;
+        } else if closes(c) {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 && stops.contains(&c) {
+            if at > start {
+                pieces.push(start..at);
+            }
+            start = at + c.len_utf8();
+        }
+    }
+    if span.end > start {
+        pieces.push(start..span.end);
+    }
+    pieces
 }
 
 /// The outermost bracket group of a piece: byte offsets just inside it.
