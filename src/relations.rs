@@ -757,7 +757,11 @@ impl Reader<'_> {
             }
             // `如不提供该信息`: 如 opens a condition here, not a list.
             let region = &text[start..end];
-            if self.lexicon.cues.conditional.prefix_of(region).is_some()
+            let subjectless = region.trim_start_matches(['您', '你']);
+            if (word == "如" && subjectless.len() < region.len())
+                || self.lexicon.cues.conditional.prefix_of(subjectless).is_some()
+                || self.lexicon.cues.negation.prefix_of(subjectless).is_some()
+                || self.lexicon.cues.conditional.prefix_of(region).is_some()
                 || self.lexicon.cues.negation.prefix_of(region).is_some()
             {
                 continue;
@@ -910,7 +914,7 @@ impl Reader<'_> {
             Kind::ThirdParty => {
                 !cues.party_head.contains(&folded)
                     && cues.company_suffix.suffix_of(&term.surface).is_none()
-                    && !term.surface.chars().any(|c| matches!(c, '向' | '给'))
+                    && !term.surface.chars().any(|c| matches!(c, '向' | '给' | '与' | '同'))
             }
             _ => false,
         };
