@@ -232,6 +232,8 @@ pub struct Cues {
     pub bracket_note: Words,
     pub definition: Words,
     pub platform_scope: Words,
+    pub field_company: Words,
+    pub field_other: Words,
 }
 
 /// Concepts indexed by their folded surface forms, plus the cue words.
@@ -430,6 +432,8 @@ impl Lexicon {
             bracket_note: cue("bracket-note", false),
             definition: cue("definition", false),
             platform_scope: cue("platform-scope", false),
+            field_company: cue("field-company", false),
+            field_other: cue("field-other", false),
         };
         let longest_label = by_surface.keys().map(|s| s.chars().count()).max().unwrap_or(0);
         let prefixes = by_surface

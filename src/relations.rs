@@ -122,6 +122,9 @@ pub fn extract(doc: &Document, lexicon: &Lexicon, segmenter: &Segmenter) -> Extr
         table_section: None,
         line_parties: (usize::MAX, Vec::new()),
         label_head: None,
+        segmenter,
+        table: None,
+        table_consumed_to: 0,
     };
     for (index, sentence) in doc.sentences.iter().enumerate() {
         let text = doc.sentence_text(sentence);
@@ -324,6 +327,30 @@ struct Reader<'a> {
     /// The data item a recent sentence opened with as its label (`（1）日志信息：…`), with
     /// that sentence's index: a sentence opening with `包括…` soon after enumerates it.
     label_head: Option<(usize, Term)>,
+    segmenter: &'a Segmenter,
+    /// The SDK table being read, if any, and the byte where its last line ends.
+    table: Option<ColumnTable>,
+    table_consumed_to: usize,
+}
+
+/// The role of a column of an SDK table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Name,
+    Company,
+    Data,
+    Other,
+}
+
+/// An SDK table being read: its columns, the field the next line fills (one field per
+/// line), and the party of the current row.
+#[derive(Debug, Clone)]
+struct ColumnTable {
+    roles: Vec<Role>,
+    one_per_line: bool,
+    header_open: bool,
+    col: usize,
+    parties: Vec<Term>,
 }
 
 /// Byte length of the window before a verb in which a negation cue counts.
@@ -339,6 +366,10 @@ impl Reader<'_> {
         let line_start = line_start_of(doc, sentence);
         if self.line_parties.0 != line_start {
             self.line_parties = (line_start, Vec::new());
+        }
+        // The rest of a table line already read, or a line of an SDK table.
+        if sentence.range.start < self.table_consumed_to || self.read_table_line(doc, index, sentence) {
+            return;
         }
         let section = sentence.path.last().copied();
         if self.table_section != section {
@@ -914,7 +945,10 @@ impl Reader<'_> {
             Kind::ThirdParty => {
                 !cues.party_head.contains(&folded)
                     && cues.company_suffix.suffix_of(&term.surface).is_none()
-                    && !term.surface.chars().any(|c| matches!(c, '向' | '给' | '与' | '同'))
+                    && !term
+                        .surface
+                        .chars()
+                        .any(|c| matches!(c, '向' | '给' | '与' | '同'))
             }
             _ => false,
         };
@@ -1274,6 +1308,263 @@ impl Reader<'_> {
             }
         }
         (out, strong)
+    }
+
+    /// An SDK table flattened to text: a header of field names (`SDK名称`, `提供方`,
+    /// `收集的信息`, `目的`), one per line or all on one line, then its rows, one field per
+    /// line or one row per line. Each row names a party (the SDK) and the data it
+    /// receives: one sharing per row. Returns whether the line was part of a table (its
+    /// other sentences are then skipped: they describe the party's practice, not the
+    /// operator's).
+    fn read_table_line(&mut self, doc: &Document, index: usize, sentence: &Sentence) -> bool {
+        let line_start = line_start_of(doc, sentence);
+        if !doc.text[line_start..sentence.range.start].trim().is_empty() {
+            return false;
+        }
+        let line_end = doc.text[line_start..]
+            .find('\n')
+            .map_or(doc.text.len(), |p| line_start + p);
+        let line = doc.text[line_start..line_end].trim();
+        if line.is_empty() {
+            return false;
+        }
+        let cells = table_cells(line);
+        let roles: Vec<Option<Role>> = cells.iter().map(|c| self.header_role(c)).collect();
+
+        let tokens = self.segmenter.tokens(line);
+        let mentions = find_mentions(self.lexicon, line, &tokens);
+        let view = View::new(line, &tokens, mentions);
+        // `友盟统计SDK` ends like a field name (`SDK`) but names a party.
+        let bare_sdk = cells
+            .iter()
+            .any(|c| fold(c.trim()).ends_with("sdk") && !self.lexicon.cues.field_name.contains(c.trim()));
+        let header_like =
+            roles.iter().all(Option::is_some) && !(bare_sdk && !self.line_party(&view).is_empty());
+
+        // A header row opens a table; a header field line opens or extends one.
+        if header_like
+            && roles.iter().any(|r| *r == Some(Role::Name))
+            && self
+                .table
+                .as_ref()
+                .is_none_or(|t| !t.header_open || cells.len() > 1)
+        {
+            self.table = Some(ColumnTable {
+                roles: roles.into_iter().flatten().collect(),
+                one_per_line: cells.len() == 1,
+                header_open: cells.len() == 1,
+                col: 0,
+                parties: Vec::new(),
+            });
+            self.table_consumed_to = line_end;
+            return true;
+        }
+        let Some(mut table) = self.table.take() else {
+            return false;
+        };
+        if table.header_open {
+            if header_like && cells.len() == 1 {
+                table.roles.extend(roles.into_iter().flatten());
+                self.table = Some(table);
+                self.table_consumed_to = line_end;
+                return true;
+            }
+            table.header_open = false;
+            if table.roles.len() < 2 {
+                return false;
+            }
+        }
+        let n = table.roles.len();
+        let name_at = table.roles.iter().position(|r| *r == Role::Name).unwrap_or(0);
+        if table.one_per_line {
+            let role = table.roles[table.col.min(n - 1)];
+            // A row's name is due where all fields of the last row are filled; a party
+            // named in another field (`QQ登录/QQ分享` as a purpose) starts no row.
+            let name_due = table.col == name_at || table.col >= n;
+            let mut party = if role == Role::Company || !name_due {
+                Vec::new()
+            } else {
+                self.line_party(&view)
+            };
+            // A short plain line is the next party's name even if no lexicon knows it.
+            if party.is_empty() && name_due && self.names_unknown_party(line) {
+                party.push(self.open_term(Kind::ThirdParty, clean_term(self.lexicon, line)));
+            }
+            if !party.is_empty() {
+                table.parties = party;
+                table.col = name_at + 1;
+                self.emit_table_share(&table.parties, Vec::new(), index);
+                self.remember_parties(&table.parties.clone());
+            } else {
+                // Past the last field, a sentence of prose ends the table.
+                let prose = line.contains('。') || line.chars().count() > 60;
+                if table.col >= n && prose {
+                    return false;
+                }
+                if table.parties.is_empty() {
+                    // Rows not yet begun: a few lines of other text may stand between.
+                    table.col += 1;
+                    if table.col <= n {
+                        self.table = Some(table);
+                    }
+                    return false;
+                }
+                if role == Role::Data && table.col < n {
+                    let data = self.table_data(&view, 0..line.len(), index);
+                    self.emit_table_share(&table.parties, data, index);
+                }
+                table.col += 1;
+            }
+        } else {
+            let cells_at = cell_ranges(line);
+            let Some(first) = cells_at.get(name_at).or(cells_at.first()) else {
+                return false;
+            };
+            let party = self.line_party(&View::new(
+                &line[first.clone()],
+                &self.segmenter.tokens(&line[first.clone()]),
+                find_mentions(
+                    self.lexicon,
+                    &line[first.clone()],
+                    &self.segmenter.tokens(&line[first.clone()]),
+                ),
+            ));
+            if party.is_empty() {
+                if line.contains('。') || line.chars().count() > 80 {
+                    return false;
+                }
+            } else {
+                let aligned = cells_at.len() == n;
+                let mut data = Vec::new();
+                for (i, range) in cells_at.iter().enumerate() {
+                    let role = if aligned { Some(table.roles[i]) } else { None };
+                    let read = match role {
+                        Some(r) => r == Role::Data,
+                        None => i != name_at,
+                    };
+                    if read {
+                        for d in self.table_data(&view, range.clone(), index) {
+                            if !data.contains(&d) {
+                                data.push(d);
+                            }
+                        }
+                    }
+                }
+                self.emit_table_share(&party, data, index);
+                self.remember_parties(&party);
+                table.parties = party;
+            }
+        }
+        self.table = Some(table);
+        self.table_consumed_to = line_end;
+        true
+    }
+
+    fn emit_table_share(&mut self, parties: &[Term], data: Vec<Term>, index: usize) {
+        if parties.is_empty() {
+            return;
+        }
+        self.out.practices.push(Practice {
+            kind: PracticeKind::Sharing,
+            negated: false,
+            features: Vec::new(),
+            permission: None,
+            data,
+            recipients: parties.to_vec(),
+            purpose: None,
+            sentence: index,
+        });
+    }
+
+    /// The data items of a table cell: a list whose members may also be parted by `；`
+    /// or `，`.
+    fn table_data(&mut self, view: &View, span: Range<usize>, index: usize) -> Vec<Term> {
+        let mut data = Vec::new();
+        for piece in split_top_level(view.text, span, &['；', ';', '，', ',', ' ']) {
+            // `属敏感信息`: a note on the cell, not an item; `Android:` only says where.
+            let piece_text = view.text[piece.clone()].trim();
+            if self.lexicon.cues.bracket_note.find_in(piece_text).is_some()
+                || piece_text.ends_with([':', '：'])
+            {
+                continue;
+            }
+            let items = self.parse_list(view, piece);
+            for d in self.data_terms(&items, index, false) {
+                if !data.contains(&d) {
+                    data.push(d);
+                }
+            }
+        }
+        data
+    }
+
+    /// The role of a table header cell: the party's name, its company, the data it
+    /// receives, or another field (purpose, permissions, link).
+    fn header_role(&self, cell: &str) -> Option<Role> {
+        let c = cell.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '|' | '：' | ':'));
+        let n = c.chars().count();
+        if n == 0 || n > 14 || c.contains(['，', '。', '、', '；']) {
+            return None;
+        }
+        let cues = &self.lexicon.cues;
+        if cues.field_data.suffix_of(c).is_some() {
+            Some(Role::Data)
+        } else if cues.field_company.suffix_of(c).is_some() {
+            Some(Role::Company)
+        } else if cues.field_name.suffix_of(c).is_some() {
+            Some(Role::Name)
+        } else if cues.field_other.suffix_of(c).is_some() {
+            Some(Role::Other)
+        } else {
+            None
+        }
+    }
+
+    /// A short plain line that can be a party's name: no clause punctuation, no verb or
+    /// purpose opening it, no link.
+    fn names_unknown_party(&self, line: &str) -> bool {
+        let cues = &self.lexicon.cues;
+        let n = line.chars().count();
+        (2..=25).contains(&n)
+            && !line.contains(['，', '。', '；', '、', '：', ':', ',', ';', '/'])
+            && !line.contains("http")
+            && cues.bracket_note.find_in(line).is_none()
+            && [&cues.collect, &cues.share, &cues.provide, &cues.purpose, &cues.feature_open]
+                .iter()
+                .all(|w| w.find_in(line).is_none())
+            && line.chars().any(|c| c.is_alphabetic())
+            // `READ_EXTERNAL_STORAGE`: a permission's constant.
+            && !line.chars().all(|c| c.is_ascii_uppercase() || c == '_' || c == '.')
+            && self.header_role(line).is_none()
+            && self
+                .resolve_term(clean_term(self.lexicon, line))
+                .is_none_or(|t| t.kind(self.lexicon) == Kind::ThirdParty)
+            && !line.chars().all(|c| c.is_ascii_digit() || c.is_ascii_punctuation() || c.is_whitespace())
+    }
+
+    /// The party a table line names: lexicon parties written in it (after the company
+    /// that owns them: `腾讯科技有限公司的“优量汇”SDK`), or a name ending in SDK.
+    fn line_party(&self, view: &View) -> Vec<Term> {
+        let text = view.text;
+        if text.chars().count() > 40 || text.contains(['。', '，', '；', '：', ':']) {
+            return Vec::new();
+        }
+        let owner_end = text.rfind('的').map_or(0, |p| p + '的'.len_utf8());
+        let mut parties: Vec<Term> = view
+            .mentions
+            .iter()
+            .filter(|m| m.kind == Kind::ThirdParty && m.range.start >= owner_end)
+            .map(|m| self.concept_term(m.concept, &text[m.range.clone()]))
+            .collect();
+        parties.dedup();
+        if parties.is_empty() && fold(text).ends_with("sdk") {
+            let name = clean_term(self.lexicon, &text[owner_end..]);
+            let name = name.trim_matches(|c: char| matches!(c, '“' | '”' | '"'));
+            if name.chars().count() >= 2 {
+                parties.push(self.open_term(Kind::ThirdParty, &name.replace(['“', '”', '"'], "")));
+            }
+        }
+        parties
     }
 
     /// `SDK名称：X … 收集个人信息类型：A、B` (a flattened table row or key–value list).
@@ -2882,6 +3173,60 @@ fn chained_subject_end(
 fn is_anaphor(lexicon: &Lexicon, subject: &str) -> bool {
     let s = subject.trim();
     lexicon.cues.anaphor.prefix_of(s).is_some() && (s.chars().count() <= 8)
+}
+
+/// The cells of a table line: parted by `|`, tabs or runs of spaces; else by single
+/// spaces.
+fn cell_ranges(line: &str) -> Vec<Range<usize>> {
+    let mut cells = Vec::new();
+    let sep: &dyn Fn(&str, usize) -> Option<usize> = if line.contains('|') {
+        &|t: &str, i: usize| t[i..].starts_with('|').then_some(1)
+    } else if line.contains('\t') || line.contains("  ") || line.contains('\u{3000}') {
+        &|t: &str, i: usize| {
+            let rest = &t[i..];
+            if rest.starts_with('\t') {
+                Some(1)
+            } else if rest.starts_with('\u{3000}') {
+                Some('\u{3000}'.len_utf8())
+            } else if rest.starts_with("  ") {
+                Some(rest.len() - rest.trim_start_matches(' ').len())
+            } else {
+                None
+            }
+        }
+    } else {
+        &|t: &str, i: usize| t[i..].starts_with(' ').then_some(1)
+    };
+    let mut start = 0;
+    let mut i = 0;
+    while i < line.len() {
+        if let Some(len) = sep(line, i) {
+            if line[start..i].trim().is_empty() {
+                start = i + len;
+            } else {
+                cells.push(start..i);
+                start = i + len;
+            }
+            i += len;
+        } else {
+            i += line[i..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    if !line[start..].trim().is_empty() {
+        cells.push(start..line.len());
+    }
+    cells
+        .into_iter()
+        .map(|r| {
+            let t = &line[r.clone()];
+            let lead = t.len() - t.trim_start().len();
+            r.start + lead..r.start + lead + t.trim().len()
+        })
+        .collect()
+}
+
+fn table_cells(line: &str) -> Vec<&str> {
+    cell_ranges(line).into_iter().map(|r| &line[r]).collect()
 }
 
 fn line_start_of(doc: &Document, sentence: &Sentence) -> usize {
