@@ -122,6 +122,7 @@ pub fn extract(doc: &Document, lexicon: &Lexicon, segmenter: &Segmenter) -> Extr
         table_section: None,
         line_parties: (usize::MAX, Vec::new()),
         label_head: None,
+        previous_line_parties: Vec::new(),
         segmenter,
         table: None,
         table_consumed_to: 0,
@@ -327,6 +328,8 @@ struct Reader<'a> {
     /// The data item a recent sentence opened with as its label (`（1）日志信息：…`), with
     /// that sentence's index: a sentence opening with `包括…` soon after enumerates it.
     label_head: Option<(usize, Term)>,
+    /// The parties named on the line before, for an anaphor on a line that continues it.
+    previous_line_parties: Vec<Term>,
     segmenter: &'a Segmenter,
     /// The SDK table being read, if any, and the byte where its last line ends.
     table: Option<ColumnTable>,
@@ -365,7 +368,11 @@ impl Reader<'_> {
         let text = view.text;
         let line_start = line_start_of(doc, sentence);
         if self.line_parties.0 != line_start {
-            self.line_parties = (line_start, Vec::new());
+            let runs_on = !doc.text[..line_start]
+                .trim_end()
+                .ends_with(['。', '！', '？', '：', ':']);
+            let previous = std::mem::replace(&mut self.line_parties, (line_start, Vec::new()));
+            self.previous_line_parties = if runs_on { previous.1 } else { Vec::new() };
         }
         // The rest of a table line already read, or a line of an SDK table.
         if sentence.range.start < self.table_consumed_to || self.read_table_line(doc, index, sentence) {
@@ -477,14 +484,23 @@ impl Reader<'_> {
                     // The user handing data over is collection; the user looking at or
                     // managing it (您可以访问) is not, nor is the operator providing a
                     // service (我们为您提供).
+                    // `高德地图需要您打开…并收集A`: the party opening the clause collects.
+                    let leading = if verb.kind == VerbKind::Collect {
+                        self.leading_parties(view, &clause)
+                    } else {
+                        Vec::new()
+                    };
                     let acts = match verb.kind {
                         VerbKind::Provide => user_acts || requests_user(subject),
-                        _ => !user_acts,
+                        _ => !user_acts || !leading.is_empty(),
                     };
                     if !acts {
                         continue;
                     }
-                    let parties = self.acting_parties(view, doc, sentence, &clause, subject_end);
+                    let mut parties = self.acting_parties(view, doc, sentence, &clause, subject_end);
+                    if parties.is_empty() {
+                        parties = leading;
+                    }
                     let items = self.parse_list(view, object.clone());
                     let specific = items
                         .iter()
@@ -1855,11 +1871,22 @@ impl Reader<'_> {
                 let in_frame = frame
                     .as_ref()
                     .is_some_and(|f| f.start <= range.start && range.end <= f.end);
+                // `与合作伙伴共享信息`: after its recipient, 共享 is the verb, not a noun.
+                let after_party = kind == VerbKind::Share
+                    && (view
+                        .mentions
+                        .iter()
+                        .any(|m| m.kind == Kind::ThirdParty && m.range.end == range.start)
+                        || cues.party_head.suffix_of(&text[..range.start]).is_some())
+                    // `…合作伙伴共享信息及使用方式`: a title naming the topic.
+                    && !["及", "的", "和", "类", "方式"]
+                        .iter()
+                        .any(|w| text[range.end..].trim_start_matches(['信', '息', '数', '据']).starts_with(w));
                 if view.is_boundary(range.start)
                     && view.is_boundary(range.end)
                     && !view.cuts_mention(&range)
                     && !in_frame
-                    && !is_noun_use(text, &range)
+                    && (after_party || !is_noun_use(text, &range))
                 {
                     verbs.push(Verb {
                         range: range.clone(),
@@ -1985,7 +2012,7 @@ impl Reader<'_> {
     /// is followed by a bracketed list of parties, the members stand for it.
     fn parties_in(&self, view: &View, span: Range<usize>) -> Vec<Term> {
         let mut parties = Vec::new();
-        for item in self.parse_list(view, span) {
+        for item in self.parse_list(view, span.clone()) {
             let member_parties: Vec<Term> = item
                 .members
                 .iter()
@@ -2001,8 +2028,78 @@ impl Reader<'_> {
                 parties.extend(member_parties);
             }
         }
+        // Pieces no rule resolved: a name holding a lexicon party (`腾讯大王卡`,
+        // `北京猫眼文化传媒`) is that party as written.
+        for piece in self.split_list(view, span) {
+            if self.resolve_piece(view, piece.clone()).is_some() {
+                continue;
+            }
+            let cleaned = clean_term(self.lexicon, &view.text[piece.clone()]);
+            if cleaned.chars().count() > 16
+                || !looks_like_term(self.lexicon, cleaned)
+                || cleaned.contains('的')
+            {
+                continue;
+            }
+            let holder = view.mentions.iter().find(|m| {
+                m.kind == Kind::ThirdParty && m.range.start >= piece.start && m.range.end <= piece.end
+            });
+            let has_data = view.mentions.iter().any(|m| {
+                m.kind != Kind::ThirdParty && m.range.start >= piece.start && m.range.end <= piece.end
+            });
+            if has_data {
+                continue;
+            }
+            if let Some(m) = holder {
+                parties.push(self.concept_term(m.concept, cleaned));
+            }
+        }
         parties.dedup();
         parties
+    }
+
+    /// Parties that open a clause as its subject (`高德地图需要…并收集`, `新浪微博会获取`):
+    /// a list of parties up to the first modal word or verb.
+    fn leading_parties(&self, view: &View, clause: &Range<usize>) -> Vec<Term> {
+        let text = view.text;
+        let body = &text[clause.clone()];
+        let skip = body.len() - crate::structure::strip_numbering(body).len();
+        let start = clause.start + skip;
+        let cues = &self.lexicon.cues;
+        let mut end = None;
+        let mut i = start;
+        while i < clause.end {
+            let rest = &text[i..clause.end];
+            if view.is_boundary(i)
+                && (cues
+                    .subject_modal
+                    .prefix_of(rest)
+                    .is_some_and(|w| w.chars().count() >= 1 && w != "在")
+                    || cues.collect.prefix_of(rest).is_some())
+            {
+                end = Some(i);
+                break;
+            }
+            i += rest.chars().next().map_or(1, char::len_utf8);
+        }
+        let Some(end) = end.filter(|&e| e > start) else {
+            return Vec::new();
+        };
+        let head = &text[start..end];
+        if is_anaphor(self.lexicon, head)
+            || head.contains("我们")
+            || head.contains(['您', '你', '，'])
+            || self.products.iter().any(|p| head.contains(p.as_str()))
+        {
+            return Vec::new();
+        }
+        let items = self.split_list(view, start..end);
+        let parties = self.parties_in(view, start..end);
+        if parties.len() == items.len() {
+            parties
+        } else {
+            Vec::new()
+        }
     }
 
     /// Parties named in the clauses before byte `end`, nearest clause last.
@@ -2043,7 +2140,17 @@ impl Reader<'_> {
         if subject.contains("我们") || self.products.iter().any(|p| subject.contains(p.as_str())) {
             return Vec::new();
         }
-        let core = strip_modals(self.lexicon, subject);
+        let mut core = strip_modals(self.lexicon, subject);
+        // `将由此三方平台`: the modal and the agent marker before the subject.
+        while let Some(m) = self
+            .lexicon
+            .cues
+            .subject_modal
+            .prefix_of(core)
+            .filter(|m| m.len() < core.len())
+        {
+            core = &core[m.len()..];
+        }
         if core.is_empty() {
             return Vec::new();
         }
@@ -2055,7 +2162,12 @@ impl Reader<'_> {
             if !self.line_parties.1.is_empty() && line_start_of(doc, sentence) == self.line_parties.0 {
                 return self.line_parties.1.clone();
             }
-            return self.table_party.clone();
+            if !self.table_party.is_empty() {
+                return self.table_party.clone();
+            }
+            // `…；智能语音SDK，当您使用X时，⏎此SDK将收集…`: the party named on the line
+            // before, where the sentence runs on across the break.
+            return self.previous_line_parties.clone();
         }
         let start = clause.start + (subject.as_ptr() as usize - text[clause.start..].as_ptr() as usize);
         let span = start..start + core.len();
@@ -2184,6 +2296,10 @@ impl Reader<'_> {
     /// Resolves one list piece, with its bracketed members and own permission.
     fn resolve_piece(&self, view: &View, piece: Range<usize>) -> Option<Item> {
         let text = view.text;
+        // `(3)唯一设备识别码（…）`: an item number run into the piece.
+        let numbered = text[piece.clone()].trim_start();
+        let skip = text[piece.clone()].len() - numbered.len() + numbered_prefix(numbered);
+        let piece = piece.start + skip..piece.end.max(piece.start + skip);
         let raw = &text[piece.clone()];
         // Bracketed enumeration: head（m1、m2）tail.
         let (head_range, members) = match bracket_group(raw) {
@@ -2812,6 +2928,26 @@ fn clause_of(text: &str, mut at: usize) -> Range<usize> {
         }
     }
     start..end.max(start)
+}
+
+/// Length of a bracketed item number opening `text`: `(3)`, `（12）`.
+fn numbered_prefix(text: &str) -> usize {
+    let mut chars = text.char_indices();
+    match chars.next() {
+        Some((_, '(' | '（')) => {}
+        _ => return 0,
+    }
+    let mut digits = 0;
+    for (i, c) in chars {
+        if c.is_ascii_digit() {
+            digits += 1;
+        } else if matches!(c, ')' | '）') && (1..=2).contains(&digits) {
+            return i + c.len_utf8();
+        } else {
+            return 0;
+        }
+    }
+    0
 }
 
 /// Punctuation that ends a list or a term.
