@@ -435,15 +435,23 @@ impl Reader<'_> {
             // shares its subject: the words before the first verb.
             let subject_end = chained_subject_end(self.lexicon, text, &verbs[..vi], &clause, verb);
             let subject = &text[clause.start..subject_end];
-            // `如您不提供A`: the refusal cue may hold the verb itself.
+            // `高德地图需要您打开…并收集A`: the party opening the clause collects.
+            let leading = if verb.kind == VerbKind::Collect {
+                self.leading_parties(view, &clause)
+            } else {
+                Vec::new()
+            };
+            // `如您不提供A`: the refusal cue may hold the verb itself. An instruction to
+            // the user (`您可以打开…`) states no practice, unless a party collects.
             if self.is_conditional(subject)
                 || self.is_conditional(&text[clause.start..verb.range.end])
-                || self
-                    .lexicon
-                    .cues
-                    .instruction
-                    .find_in(&text[clause.clone()])
-                    .is_some()
+                || (leading.is_empty()
+                    && self
+                        .lexicon
+                        .cues
+                        .instruction
+                        .find_in(&text[clause.clone()])
+                        .is_some())
                 || self.is_hedged(subject)
             {
                 continue;
@@ -484,12 +492,7 @@ impl Reader<'_> {
                     // The user handing data over is collection; the user looking at or
                     // managing it (您可以访问) is not, nor is the operator providing a
                     // service (我们为您提供).
-                    // `高德地图需要您打开…并收集A`: the party opening the clause collects.
-                    let leading = if verb.kind == VerbKind::Collect {
-                        self.leading_parties(view, &clause)
-                    } else {
-                        Vec::new()
-                    };
+                    let leading = leading.clone();
                     let acts = match verb.kind {
                         VerbKind::Provide => user_acts || requests_user(subject),
                         _ => !user_acts || !leading.is_empty(),
@@ -2169,10 +2172,10 @@ impl Reader<'_> {
             // before, where the sentence runs on across the break.
             return self.previous_line_parties.clone();
         }
-        let start = clause.start + (subject.as_ptr() as usize - text[clause.start..].as_ptr() as usize);
+        let start = clause.start + (core.as_ptr() as usize - text[clause.start..].as_ptr() as usize);
         let span = start..start + core.len();
-        let parties: Vec<Term> = self
-            .parse_list(view, span)
+        let mut parties: Vec<Term> = self
+            .parse_list(view, span.clone())
             .into_iter()
             .filter(|i| i.term.kind(self.lexicon) == Kind::ThirdParty)
             .flat_map(|i| {
@@ -2185,6 +2188,14 @@ impl Reader<'_> {
                 std::iter::once(i.term).chain(members)
             })
             .collect();
+        // Names holding a lexicon party (`腾讯大王卡`) beside the resolved ones.
+        if !parties.is_empty() {
+            for p in self.parties_in(view, span) {
+                if !parties.contains(&p) {
+                    parties.push(p);
+                }
+            }
+        }
         parties
     }
 
