@@ -262,10 +262,15 @@ pub fn to_dot(graph: &StableDiGraph<Node, &'static str>, title: &str) -> String 
     let mut edges: Vec<_> = graph.edge_references().collect();
     edges.sort_by_key(|e| (e.source().index(), e.target().index(), *e.weight()));
     for edge in edges {
-        let style = if *edge.weight() == "包括" {
-            ", style=dashed"
-        } else {
-            ""
+        // Kinds of party include one another too (`第三方支付机构` ⊃ `支付宝`), inside a
+        // cluster held at one rank: such an edge must not constrain ranking.
+        let same_rank = graph[edge.source()].kind != NodeKind::DataItem
+            && graph[edge.source()].kind.cluster() == graph[edge.target()].kind.cluster();
+        let style = match (*edge.weight() == "包括", same_rank) {
+            (true, true) => ", style=dashed, constraint=false",
+            (true, false) => ", style=dashed",
+            (false, true) => ", constraint=false",
+            (false, false) => "",
         };
         writeln!(
             out,
