@@ -123,6 +123,7 @@ pub fn extract(doc: &Document, lexicon: &Lexicon, segmenter: &Segmenter) -> Extr
         line_parties: (usize::MAX, Vec::new()),
         label_head: None,
         previous_line_parties: Vec::new(),
+        last_named: Vec::new(),
         segmenter,
         table: None,
         table_consumed_to: 0,
@@ -330,6 +331,8 @@ struct Reader<'a> {
     label_head: Option<(usize, Term)>,
     /// The parties named on the line before, for an anaphor on a line that continues it.
     previous_line_parties: Vec<Term>,
+    /// The parties of the last clause that named any, in the last sentence read.
+    last_named: Vec<Term>,
     segmenter: &'a Segmenter,
     /// The SDK table being read, if any, and the byte where its last line ends.
     table: Option<ColumnTable>,
@@ -372,7 +375,12 @@ impl Reader<'_> {
                 .trim_end()
                 .ends_with(['。', '！', '？', '：', ':']);
             let previous = std::mem::replace(&mut self.line_parties, (line_start, Vec::new()));
-            self.previous_line_parties = if runs_on { previous.1 } else { Vec::new() };
+            let last_named = std::mem::take(&mut self.last_named);
+            self.previous_line_parties = match (runs_on, last_named.is_empty()) {
+                (false, _) => Vec::new(),
+                (true, false) => last_named,
+                (true, true) => previous.1,
+            };
         }
         // The rest of a table line already read, or a line of an SDK table.
         if sentence.range.start < self.table_consumed_to || self.read_table_line(doc, index, sentence) {
@@ -414,6 +422,7 @@ impl Reader<'_> {
         let purpose = self.purpose(text);
 
         self.read_inclusions(view, sentence.lead.as_deref(), index);
+        self.last_named = self.last_named_parties(view);
         if self.read_party_line(doc, sentence, view) || self.read_fields(view, index) {
             return;
         }
@@ -1174,8 +1183,7 @@ impl Reader<'_> {
         let cues = &self.lexicon.cues;
         let mut depth = 0usize;
         let mut end = text.len();
-        let mut iter = text[start..].char_indices();
-        while let Some((i, c)) = iter.next() {
+        for (i, c) in text[start..].char_indices() {
             let at = start + i;
             if opens(c) && !matches!(c, '“' | '"') {
                 depth += 1;
@@ -1358,11 +1366,11 @@ impl Reader<'_> {
             .iter()
             .any(|c| fold(c.trim()).ends_with("sdk") && !self.lexicon.cues.field_name.contains(c.trim()));
         let header_like =
-            roles.iter().all(Option::is_some) && !(bare_sdk && !self.line_party(&view).is_empty());
+            roles.iter().all(Option::is_some) && (!bare_sdk || self.line_party(&view).is_empty());
 
         // A header row opens a table; a header field line opens or extends one.
         if header_like
-            && roles.iter().any(|r| *r == Some(Role::Name))
+            && roles.contains(&Some(Role::Name))
             && self
                 .table
                 .as_ref()
@@ -2059,6 +2067,27 @@ impl Reader<'_> {
         }
         parties.dedup();
         parties
+    }
+
+    /// The parties of the last clause of a sentence that names any.
+    fn last_named_parties(&self, view: &View) -> Vec<Term> {
+        let text = view.text;
+        let mut end = text.len();
+        while end > 0 {
+            let clause = clause_of(text, end.saturating_sub(1));
+            let parties = self.parties_in(view, clause.clone());
+            if !parties.is_empty() {
+                return parties;
+            }
+            if clause.start == 0 {
+                break;
+            }
+            end = clause.start.saturating_sub(1);
+            while end > 0 && !text.is_char_boundary(end) {
+                end -= 1;
+            }
+        }
+        Vec::new()
     }
 
     /// Parties that open a clause as its subject (`高德地图需要…并收集`, `新浪微博会获取`):
