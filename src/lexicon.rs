@@ -234,6 +234,7 @@ pub struct Cues {
     pub platform_scope: Words,
     pub field_company: Words,
     pub field_other: Words,
+    pub not_in_party: Words,
 }
 
 /// Concepts indexed by their folded surface forms, plus the cue words.
@@ -434,6 +435,7 @@ impl Lexicon {
             platform_scope: cue("platform-scope", false),
             field_company: cue("field-company", false),
             field_other: cue("field-other", false),
+            not_in_party: cue("not-in-party", false),
         };
         let longest_label = by_surface.keys().map(|s| s.chars().count()).max().unwrap_or(0);
         let prefixes = by_surface

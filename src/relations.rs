@@ -124,6 +124,7 @@ pub fn extract(doc: &Document, lexicon: &Lexicon, segmenter: &Segmenter) -> Extr
         label_head: None,
         previous_line_parties: Vec::new(),
         last_named: Vec::new(),
+        line_opener: (usize::MAX, Vec::new()),
         segmenter,
         table: None,
         table_consumed_to: 0,
@@ -333,6 +334,8 @@ struct Reader<'a> {
     previous_line_parties: Vec<Term>,
     /// The parties of the last clause that named any, in the last sentence read.
     last_named: Vec<Term>,
+    /// The party the current line opens with in a section on third parties.
+    line_opener: (usize, Vec<Term>),
     segmenter: &'a Segmenter,
     /// The SDK table being read, if any, and the byte where its last line ends.
     table: Option<ColumnTable>,
@@ -430,6 +433,24 @@ impl Reader<'_> {
             return;
         }
         self.remember_field_parties(view);
+        // `Zxing SDK，当您使用扫码登录时，用于…` / `极光推送SDK：收集…` in a section on third
+        // parties: the party the line opens with is a recipient, and the agent of the
+        // line's subjectless collection.
+        let opener = self.line_opening_party(doc, sentence, view);
+        if !opener.is_empty() {
+            self.remember_parties(&opener);
+            self.line_opener = (line_start, opener.clone());
+            self.out.practices.push(Practice {
+                kind: PracticeKind::Sharing,
+                negated: false,
+                features: Vec::new(),
+                permission: None,
+                data: Vec::new(),
+                recipients: opener,
+                purpose: None,
+                sentence: index,
+            });
+        }
 
         let verbs = self.verbs(view, &frame_span);
         let mut announced: Option<ListContext> = None;
@@ -512,6 +533,10 @@ impl Reader<'_> {
                     let mut parties = self.acting_parties(view, doc, sentence, &clause, subject_end);
                     if parties.is_empty() {
                         parties = leading;
+                    }
+                    let bare_subject = strip_modals(self.lexicon, subject).is_empty();
+                    if parties.is_empty() && bare_subject && self.line_opener.0 == line_start {
+                        parties = self.line_opener.1.clone();
                     }
                     let items = self.parse_list(view, object.clone());
                     let specific = items
@@ -2069,6 +2094,48 @@ impl Reader<'_> {
         parties
     }
 
+    /// The party a line opens with (`Zxing SDK，…`, `极光推送SDK：…`) inside a section
+    /// whose heading is about third parties: a name ending in SDK or a lexicon party that
+    /// is the whole first clause.
+    fn line_opening_party(&self, doc: &Document, sentence: &Sentence, view: &View) -> Vec<Term> {
+        let line_start = line_start_of(doc, sentence);
+        if !doc.text[line_start..sentence.range.start].trim().is_empty() {
+            return Vec::new();
+        }
+        let in_sdk_section = sentence.path.iter().any(|&h| {
+            self.lexicon
+                .cues
+                .sdk_section
+                .find_in(&doc.headings[h].title)
+                .is_some()
+        });
+        if !in_sdk_section {
+            return Vec::new();
+        }
+        let text = view.text;
+        let Some(end) = text.find(['，', '：', ':', ',']) else {
+            return Vec::new();
+        };
+        let head = clean_term(self.lexicon, &text[..end]);
+        if head.chars().count() > 30 || head.is_empty() {
+            return Vec::new();
+        }
+        let parties = self.parties_in(view, 0..end);
+        let whole = parties.len() == 1 && parties[0].surface == canonical(head);
+        let named = parties.first().is_some_and(|p| {
+            matches!(p.entity, Entity::Concept(_))
+                && !self.lexicon.cues.party_head.contains(&fold(&p.surface))
+                || fold(&p.surface).ends_with("sdk")
+                    && fold(&p.surface) != "sdk"
+                    && !is_anaphor(self.lexicon, &p.surface)
+        });
+        if whole && named && !self.lexicon.cues.party_head.contains(&fold(head)) {
+            parties
+        } else {
+            Vec::new()
+        }
+    }
+
     /// The parties of the last clause of a sentence that names any.
     fn last_named_parties(&self, view: &View) -> Vec<Term> {
         let text = view.text;
@@ -2501,6 +2568,7 @@ impl Reader<'_> {
             .suffix_of(&folded)
             .is_some_and(|head| head.len() < folded.len())
             && !folded.ends_with("信息")
+            && cues.not_in_party.find_in(cleaned).is_none()
         {
             return Some(self.open_term(Kind::ThirdParty, cleaned));
         }
