@@ -797,9 +797,14 @@ impl Reader<'_> {
         let mut found: Vec<(Term, Vec<Term>)> = Vec::new();
         // `A（如B、C）`: a marked bracket may hold one member, an unmarked one needs two
         // (`IMEI（国际移动设备识别码）` glosses its term).
-        for (open, inner) in bracket_spans(text) {
-            if cues.bracket_note.find_in(&text[inner.clone()]).is_some() {
-                continue;
+        for (open, mut inner) in bracket_spans(text) {
+            // `（包括A、B，以下称“支付机构”）`: the list ends where the note begins.
+            if let Some((at, _)) = cues.bracket_note.find_in(&text[inner.clone()]) {
+                let before = &text[inner.start..inner.start + at];
+                match before.rfind(['，', ',', '；', ';']) {
+                    Some(cut) => inner.end = inner.start + cut,
+                    None => continue,
+                }
             }
             let Some(head) = self.head_before(view, open) else {
                 continue;

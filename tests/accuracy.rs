@@ -18,7 +18,7 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("permission→data", 0.34, 0.40),
     ("share", 0.96, 0.59),
     ("share+data", 0.88, 0.64),
-    ("includes", 0.85, 0.58),
+    ("includes", 0.85, 0.59),
     ("not_collected", 0.59, 0.49),
     ("operator", 0.99, 0.59),
     ("product", 0.99, 0.71),
