@@ -262,10 +262,21 @@ pub fn to_dot(graph: &StableDiGraph<Node, &'static str>, title: &str) -> String 
     let mut edges: Vec<_> = graph.edge_references().collect();
     edges.sort_by_key(|e| (e.source().index(), e.target().index(), *e.weight()));
     for edge in edges {
-        let style = if *edge.weight() == "包括" {
-            ", style=dashed"
-        } else {
-            ""
+        // Kinds of party include one another too (`第三方支付机构` ⊃ `支付宝`), inside a
+        // cluster held at one rank: such an edge must not constrain ranking.
+        // An edge from the app column that passes over the feature column (the operator
+        // collecting, no feature named) must not constrain it either: Graphviz's newrank
+        // fails ("trouble in init_rank") when such edges meet paths through features.
+        let (source, target) = (graph[edge.source()].kind, graph[edge.target()].kind);
+        let same_rank = source != NodeKind::DataItem && source.cluster() == target.cluster();
+        let skips_features =
+            matches!(source, NodeKind::Product | NodeKind::Company) && target != NodeKind::Feature;
+        let same_rank = same_rank || skips_features;
+        let style = match (*edge.weight() == "包括", same_rank) {
+            (true, true) => ", style=dashed, constraint=false",
+            (true, false) => ", style=dashed",
+            (false, true) => ", constraint=false",
+            (false, false) => "",
         };
         writeln!(
             out,

@@ -319,6 +319,13 @@ pub struct Cues {
     pub not_name_end: Words,
     pub inability: Words,
     pub operator_recipient: Words,
+    pub inclusion_adverb: Words,
+    pub bracket_note: Words,
+    pub definition: Words,
+    pub platform_scope: Words,
+    pub field_company: Words,
+    pub field_other: Words,
+    pub not_in_party: Words,
 }
 
 /// Concepts indexed by their folded surface forms, plus the cue words.
@@ -516,6 +523,13 @@ impl Lexicon {
             not_name_end: cue("not-name-end", false),
             inability: cue("inability", false),
             operator_recipient: cue("operator-recipient", false),
+            inclusion_adverb: cue("inclusion-adverb", false),
+            bracket_note: cue("bracket-note", false),
+            definition: cue("definition", false),
+            platform_scope: cue("platform-scope", false),
+            field_company: cue("field-company", false),
+            field_other: cue("field-other", false),
+            not_in_party: cue("not-in-party", false),
         };
         let labels = Words::new(by_surface.keys().cloned());
         Ok(Self {

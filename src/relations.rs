@@ -20,7 +20,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::lexicon::{fold, ConceptId, Kind, Lexicon};
-use crate::mentions::{segment_sentences, sentence_mentions, Mention, Segmenter};
+use crate::mentions::{find_mentions, segment_sentences, sentence_mentions, Mention, Segmenter};
 use crate::structure::{Document, Sentence};
 
 /// What a term refers to: a lexicon concept, or an open-vocabulary node of its own.
@@ -135,6 +135,13 @@ pub fn extract_annotated(
         table_party: Vec::new(),
         table_section: None,
         line_parties: (usize::MAX, Vec::new()),
+        label_head: None,
+        previous_line_parties: Vec::new(),
+        last_named: Vec::new(),
+        line_opener: (usize::MAX, Vec::new()),
+        segmenter,
+        table: None,
+        table_consumed_to: 0,
     };
     for (index, ((sentence, tokens), mentions)) in doc.sentences.iter().zip(tokens).zip(mentions).enumerate()
     {
@@ -332,6 +339,39 @@ struct Reader<'a> {
     table_section: Option<usize>,
     /// Parties named earlier on the current line (line start byte, parties), for `此SDK`.
     line_parties: (usize, Vec<Term>),
+    /// The data item a recent sentence opened with as its label (`（1）日志信息：…`), with
+    /// that sentence's index: a sentence opening with `包括…` soon after enumerates it.
+    label_head: Option<(usize, Term)>,
+    /// The parties named on the line before, for an anaphor on a line that continues it.
+    previous_line_parties: Vec<Term>,
+    /// The parties of the last clause that named any, in the last sentence read.
+    last_named: Vec<Term>,
+    /// The party the current line opens with in a section on third parties.
+    line_opener: (usize, Vec<Term>),
+    segmenter: &'a Segmenter,
+    /// The SDK table being read, if any, and the byte where its last line ends.
+    table: Option<ColumnTable>,
+    table_consumed_to: usize,
+}
+
+/// The role of a column of an SDK table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Name,
+    Company,
+    Data,
+    Other,
+}
+
+/// An SDK table being read: its columns, the field the next line fills (one field per
+/// line), and the party of the current row.
+#[derive(Debug, Clone)]
+struct ColumnTable {
+    roles: Vec<Role>,
+    one_per_line: bool,
+    header_open: bool,
+    col: usize,
+    parties: Vec<Term>,
 }
 
 /// Byte length of the window before a verb in which a negation cue counts.
@@ -346,7 +386,20 @@ impl Reader<'_> {
         let text = view.text;
         let line_start = line_start_of(doc, sentence);
         if self.line_parties.0 != line_start {
-            self.line_parties = (line_start, Vec::new());
+            let runs_on = !doc.text[..line_start]
+                .trim_end()
+                .ends_with(['。', '！', '？', '：', ':']);
+            let previous = std::mem::replace(&mut self.line_parties, (line_start, Vec::new()));
+            let last_named = std::mem::take(&mut self.last_named);
+            self.previous_line_parties = match (runs_on, last_named.is_empty()) {
+                (false, _) => Vec::new(),
+                (true, false) => last_named,
+                (true, true) => previous.1,
+            };
+        }
+        // The rest of a table line already read, or a line of an SDK table.
+        if sentence.range.start < self.table_consumed_to || self.read_table_line(doc, index, sentence) {
+            return;
         }
         let section = sentence.path.last().copied();
         if self.table_section != section {
@@ -383,6 +436,8 @@ impl Reader<'_> {
             .and_then(|lead| self.lead_permission(lead));
         let purpose = self.purpose(text);
 
+        self.read_inclusions(view, sentence.lead.as_deref(), index);
+        self.last_named = self.last_named_parties(view);
         if self.read_party_line(doc, sentence, view) || self.read_fields(view, index) {
             return;
         }
@@ -390,6 +445,24 @@ impl Reader<'_> {
             return;
         }
         self.remember_field_parties(view);
+        // `Zxing SDK，当您使用扫码登录时，用于…` / `极光推送SDK：收集…` in a section on third
+        // parties: the party the line opens with is a recipient, and the agent of the
+        // line's subjectless collection.
+        let opener = self.line_opening_party(doc, sentence, view);
+        if !opener.is_empty() {
+            self.remember_parties(&opener);
+            self.line_opener = (line_start, opener.clone());
+            self.out.practices.push(Practice {
+                kind: PracticeKind::Sharing,
+                negated: false,
+                features: Vec::new(),
+                permission: None,
+                data: Vec::new(),
+                recipients: opener,
+                purpose: None,
+                sentence: index,
+            });
+        }
 
         let verbs = self.verbs(view, &frame_span);
         let mut announced: Option<ListContext> = None;
@@ -404,15 +477,23 @@ impl Reader<'_> {
             // shares its subject: the words before the first verb.
             let subject_end = chained_subject_end(self.lexicon, text, &verbs[..vi], &clause, verb);
             let subject = &text[clause.start..subject_end];
-            // `如您不提供A`: the refusal cue may hold the verb itself.
+            // `高德地图需要您打开…并收集A`: the party opening the clause collects.
+            let leading = if verb.kind == VerbKind::Collect {
+                self.leading_parties(view, &clause)
+            } else {
+                Vec::new()
+            };
+            // `如您不提供A`: the refusal cue may hold the verb itself. An instruction to
+            // the user (`您可以打开…`) states no practice, unless a party collects.
             if self.is_conditional(subject)
                 || self.is_conditional(&text[clause.start..verb.range.end])
-                || self
-                    .lexicon
-                    .cues
-                    .instruction
-                    .find_in(&text[clause.clone()])
-                    .is_some()
+                || (leading.is_empty()
+                    && self
+                        .lexicon
+                        .cues
+                        .instruction
+                        .find_in(&text[clause.clone()])
+                        .is_some())
                 || self.is_hedged(subject)
             {
                 continue;
@@ -469,14 +550,22 @@ impl Reader<'_> {
                     // The user handing data over is collection; the user looking at or
                     // managing it (您可以访问) is not, nor is the operator providing a
                     // service (我们为您提供).
+                    let leading = leading.clone();
                     let acts = match verb.kind {
                         VerbKind::Provide => user_acts || requests_user(self.lexicon, subject),
-                        _ => !user_acts,
+                        _ => !user_acts || !leading.is_empty(),
                     };
                     if !acts {
                         continue;
                     }
-                    let parties = self.acting_parties(view, doc, sentence, &clause, subject_end);
+                    let mut parties = self.acting_parties(view, doc, sentence, &clause, subject_end);
+                    if parties.is_empty() {
+                        parties = leading;
+                    }
+                    let bare_subject = strip_modals(self.lexicon, subject).is_empty();
+                    if parties.is_empty() && bare_subject && self.line_opener.0 == line_start {
+                        parties = self.line_opener.1.clone();
+                    }
                     let mut items = self.parse_list(view, object.clone());
                     // `不会将您写入剪贴板的个人信息回传`: denied, the data stands between
                     // 将/把 and the verb.
@@ -857,6 +946,845 @@ impl Reader<'_> {
         true
     }
 
+    /// What general terms a sentence spells out, whatever practice it states (or none):
+    /// `设备信息（如设备型号、系统语言）`, `MV、歌单等频道信息`, `行为信息包括A、B`,
+    /// `包括A、B在内的收件信息`, `设备信息：A、B`. The general term is a specific data
+    /// item or a kind of third party; its members must be of the same kind, and at least
+    /// one of them must resolve by the lexicon or a head noun (a bracket of plain words is
+    /// a note, not a list).
+    fn read_inclusions(&mut self, view: &View, lead: Option<&str>, index: usize) {
+        let text = view.text;
+        let cues = &self.lexicon.cues;
+        let mut found: Vec<(Term, Vec<Term>)> = Vec::new();
+        // `A（如B、C）`: a marked bracket may hold one member, an unmarked one needs two
+        // (`IMEI（国际移动设备识别码）` glosses its term).
+        for (open, mut inner) in bracket_spans(text) {
+            // `（包括A、B，以下称“支付机构”）`: the list ends where the note begins.
+            if let Some((at, _)) = cues.bracket_note.find_in(&text[inner.clone()]) {
+                let before = &text[inner.start..inner.start + at];
+                match before.rfind(['，', ',', '；', ';']) {
+                    Some(cut) => inner.end = inner.start + cut,
+                    None => continue,
+                }
+            }
+            let Some(head) = self.head_before(view, open) else {
+                continue;
+            };
+            let (start, marked) = self.skip_marker(text, inner.start, inner.end);
+            let (members, strong) = self.members(view, start..inner.end, &head);
+            if strong > 0 && (members.len() >= 2 || marked) {
+                found.push((head, members));
+            }
+        }
+        // `B、C等A`: the general term follows 等, its members run back to the clause start.
+        for (at, word) in cues.etc.find_all(text) {
+            let after = at + word.len();
+            if !view.is_boundary(at) || !view.is_boundary(after) || depth_at(text, at) > 0 {
+                continue;
+            }
+            let Some(general) = self.general_after(view, after) else {
+                continue;
+            };
+            let start = self.list_start_before(view, at);
+            let (members, strong) = self.members(view, start..at, &general);
+            if strong > 0 || members.len() >= 2 {
+                found.push((general, members));
+            }
+        }
+        // `A，包括B、C`, `A是指B`, `包括B、C在内的A`; a sentence opening with the marker
+        // enumerates its line's label (`日志信息：…。包括您的登录账号…`).
+        let mut markers = cues.enumeration.find_all(text);
+        markers.extend(cues.definition.find_all(text));
+        for (at, word) in markers {
+            let after = at + word.len();
+            if !view.is_boundary(at) || !view.is_boundary(after) || depth_at(text, at) > 0 {
+                continue;
+            }
+            let (start, _) = self.skip_marker(text, at, text.len());
+            let end = self.list_end(view, start);
+            if start >= end {
+                continue;
+            }
+            // `如不提供该信息`: 如 opens a condition here, not a list.
+            let region = &text[start..end];
+            let subjectless = region.trim_start_matches(['您', '你']);
+            if (word == "如" && subjectless.len() < region.len())
+                || self.lexicon.cues.conditional.prefix_of(subjectless).is_some()
+                || self.lexicon.cues.negation.prefix_of(subjectless).is_some()
+                || self.lexicon.cues.conditional.prefix_of(region).is_some()
+                || self.lexicon.cues.negation.prefix_of(region).is_some()
+            {
+                continue;
+            }
+            if let Some(p) = text[start..end].find("在内的") {
+                let Some(general) = self.general_after(view, start + p + "在内的".len()) else {
+                    continue;
+                };
+                let (members, strong) = self.members(view, start..start + p, &general);
+                if strong > 0 {
+                    found.push((general, members));
+                }
+                continue;
+            }
+            let head_end = self.trim_before_marker(text, at);
+            let head = if text[..head_end].trim().is_empty() {
+                lead.and_then(|l| self.resolve_head(l)).or_else(|| {
+                    self.label_head
+                        .as_ref()
+                        .filter(|(i, _)| index <= i + 2)
+                        .map(|(_, t)| t.clone())
+                })
+            } else {
+                self.head_before(view, head_end)
+            };
+            let Some(head) = head else {
+                continue;
+            };
+            let (members, strong) = self.members(view, start..end, &head);
+            if strong > 0 {
+                found.push((head, members));
+            }
+        }
+        // `设备信息：设备型号、操作系统版本…`: a label naming a data item, then its list.
+        for (colon, _) in text.match_indices(['：', ':']) {
+            let label_start = text[..colon]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| is_list_stop(c) || c == '、' || c == ' ')
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            {
+                if let Some(head) = self.head_before(view, colon) {
+                    let label = clean_term(self.lexicon, &text[label_start..colon]);
+                    if canonical(label) == head.surface {
+                        self.label_head = Some((index, head.clone()));
+                    }
+                    let colon_end = colon + text[colon..].chars().next().map_or(1, char::len_utf8);
+                    let (start, marked) = self.skip_marker(text, colon_end, text.len());
+                    let end = self.list_end(view, start);
+                    if canonical(label) == head.surface && start < end {
+                        let (members, strong) = self.members(view, start..end, &head);
+                        if strong >= 2 || (marked && strong > 0) {
+                            found.push((head, members));
+                        }
+                    }
+                }
+            }
+        }
+        for (general, members) in found {
+            for member in members {
+                if member.entity != general.entity {
+                    self.out.inclusions.push(Inclusion {
+                        general: general.clone(),
+                        specific: member,
+                        sentence: index,
+                    });
+                }
+            }
+        }
+    }
+
+    /// A general term as written: a specific data item, or a kind of third party more
+    /// particular than a bare `第三方`.
+    fn resolve_head(&self, text: &str) -> Option<Term> {
+        let cleaned = clean_term(self.lexicon, text);
+        if cleaned.chars().count() > MAX_FEATURE_CHARS {
+            return None;
+        }
+        // `这类信息包括…` enumerates the one data item the previous sentence named.
+        // Several: the one whose head noun the anaphor repeats (`这些记录` → `…记录`).
+        let bare = crate::structure::strip_numbering(text.trim())
+            .trim_matches(|c: char| c.is_whitespace() || c == '*');
+        if self.refers_back(bare) {
+            let noun: String = bare
+                .chars()
+                .skip(2)
+                .collect::<String>()
+                .trim_start_matches('类')
+                .to_owned();
+            let named: Vec<&Term> = self
+                .previous_data
+                .iter()
+                .filter(|t| !noun.is_empty() && t.surface.ends_with(noun.as_str()))
+                .collect();
+            return match (&named[..], &self.previous_data[..]) {
+                ([one], _) => Some((*one).clone()),
+                (_, [only]) => Some(only.clone()),
+                _ => None,
+            };
+        }
+        let cues = &self.lexicon.cues;
+        let folded_text = fold(cleaned);
+        // `相关个人信息`, `基本信息`: an umbrella word before a generic term names nothing.
+        if let Some(g) = cues.generic.suffix_of(&folded_text) {
+            let modifier = &folded_text[..folded_text.len() - g.len()];
+            if modifier.is_empty()
+                || cues.permission_umbrella.contains(modifier)
+                || cues.determiner.contains(modifier)
+            {
+                return None;
+            }
+        }
+        // `记录的信息`, `自己的信息`: a verb or a pronoun before 的 and a generic term.
+        if let Some(p) = cleaned.rfind('的') {
+            let (owner, rest) = (&cleaned[..p], &cleaned[p + '的'.len_utf8()..]);
+            let verb = [&cues.collect, &cues.share, &cues.provide]
+                .iter()
+                .any(|w| w.contains(owner));
+            if self.lexicon.is_generic(&fold(rest)) && (verb || owner.chars().count() < 2 || owner == "自己")
+            {
+                return None;
+            }
+        }
+        // `设备相关信息`, `相关通讯录信息`: the lexicon's term without the umbrella word.
+        let lexical = || {
+            let umbrella = cues
+                .permission_umbrella
+                .prefix_of(&folded_text)
+                .map_or(0, str::len);
+            let bare = folded_text[umbrella..].replacen("相关", "", 1);
+            self.lexicon
+                .lookup_folded(&bare)
+                .filter(|_| bare != folded_text)
+                .map(|id| self.concept_term(id, cleaned))
+        };
+        let term = self
+            .resolve_term(cleaned)
+            .filter(|t| matches!(t.entity, Entity::Concept(_)))
+            .or_else(lexical)
+            .or_else(|| self.resolve_term(cleaned))
+            .or_else(|| {
+                let (core, owner) = self.strip_possessor(cleaned);
+                owner.and_then(|_| self.resolve_term(clean_term(self.lexicon, core)))
+            })?;
+        let folded = fold(&term.surface);
+        let fits = match term.kind(self.lexicon) {
+            Kind::DataItem => !self.is_generic(&term),
+            // A company's group of subsidiaries is no kind of recipient, and a party
+            // phrase holding a preposition is a clause (`交易导致向第三方`).
+            Kind::ThirdParty => {
+                !cues.party_head.contains(&folded)
+                    && cues.company_suffix.suffix_of(&term.surface).is_none()
+                    && !term
+                        .surface
+                        .chars()
+                        .any(|c| matches!(c, '向' | '给' | '与' | '同'))
+            }
+            _ => false,
+        };
+        fits.then_some(term)
+    }
+
+    /// The general term written right before byte `end`: back to the last stop, then
+    /// after the last verb, marker or pronoun, without determiners and modal words.
+    fn head_before(&self, view: &View, end: usize) -> Option<Term> {
+        let text = view.text;
+        let start = text[..end]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_list_stop(c) || c == '、')
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        // `这些记录包括`: the anaphor is the term, whatever verb its noun reads as.
+        if self.refers_back(&text[start..end]) {
+            return self.resolve_head(&text[start..end]);
+        }
+        let mut start = self.after_last_cue(view, start, end);
+        // `…下载及分享等活动的信息`: the tail of another list, not a term of its own.
+        if text[start..end]
+            .match_indices('等')
+            .any(|(p, _)| view.is_boundary(start + p) && view.is_boundary(start + p + '等'.len_utf8()))
+        {
+            return None;
+        }
+        // Modal words and prepositions before the term: `会向第三方（…）`.
+        let cues = &self.lexicon.cues;
+        for _ in 0..4 {
+            let rest = &text[start..end];
+            let skip = cues
+                .subject_modal
+                .prefix_of(rest)
+                .or_else(|| cues.share_prefix.prefix_of(rest))
+                .or_else(|| cues.list_separator.prefix_of(rest))
+                .filter(|w| w.len() < rest.len() && self.lexicon.lookup_folded(&fold(rest)).is_none());
+            match skip {
+                Some(w) => start += w.len(),
+                None => break,
+            }
+        }
+        self.resolve_head(&text[start..end])
+    }
+
+    /// Byte offset after the last verb, enumeration marker or pronoun of `start..end`
+    /// (on token boundaries), or `start`.
+    fn after_last_cue(&self, view: &View, start: usize, end: usize) -> usize {
+        let text = view.text;
+        let cues = &self.lexicon.cues;
+        let mut cut = start;
+        let mut i = start;
+        while i < end {
+            let rest = &text[i..end];
+            let word = [
+                &cues.collect,
+                &cues.share,
+                &cues.provide,
+                &cues.enumeration,
+                &cues.definition,
+            ]
+            .iter()
+            .filter_map(|w| w.prefix_of(rest))
+            .max_by_key(|w| w.len())
+            .filter(|w| {
+                view.is_boundary(i) && view.is_boundary(i + w.len()) && !is_noun_use(text, &(i..i + w.len()))
+            })
+            .or_else(|| ["您", "你", "我们"].into_iter().find(|w| rest.starts_with(w)));
+            match word {
+                Some(w) => {
+                    cut = i + w.len();
+                    i = cut;
+                }
+                None => i += rest.chars().next().map_or(1, char::len_utf8),
+            }
+        }
+        cut
+    }
+
+    /// The term after `等` (or `在内的`) at byte `at`: up to the next stop or verb; of
+    /// `格式的音频文件` the part after 的.
+    fn general_after(&self, view: &View, at: usize) -> Option<Term> {
+        let text = view.text;
+        let rest = &text[at..];
+        let mut end = rest
+            .find(|c: char| is_list_stop(c) || c == '、')
+            .unwrap_or(rest.len());
+        let cues = &self.lexicon.cues;
+        for words in [&cues.collect, &cues.share, &cues.provide, &cues.purpose] {
+            for (p, w) in words.find_all(&rest[..end]) {
+                let range = at + p..at + p + w.len();
+                if p > 0
+                    && view.is_boundary(range.start)
+                    && view.is_boundary(range.end)
+                    && !is_noun_use(text, &range)
+                {
+                    end = p;
+                    break;
+                }
+            }
+        }
+        let mut general = &rest[..end];
+        if let Some(p) = general.find("在内") {
+            general = &general[..p];
+        }
+        if let Some(p) = general.rfind('的') {
+            general = &general[p + '的'.len_utf8()..];
+        }
+        self.resolve_head(general)
+    }
+
+    /// Where the list that ends at byte `end` starts: back to the clause start (or the
+    /// bracket that holds it), then after its last verb or marker.
+    fn list_start_before(&self, view: &View, end: usize) -> usize {
+        let text = view.text;
+        let mut depth = 0usize;
+        let mut start = 0;
+        for (i, c) in text[..end].char_indices().rev() {
+            if closes(c) && c != '”' {
+                depth += 1;
+            } else if opens(c) && !matches!(c, '“' | '"') {
+                if depth == 0 {
+                    start = i + c.len_utf8();
+                    break;
+                }
+                depth -= 1;
+            } else if depth == 0 && is_list_stop(c) {
+                start = i + c.len_utf8();
+                break;
+            }
+        }
+        let mut start = self.after_last_cue(view, start, end);
+        let cues = &self.lexicon.cues;
+        for _ in 0..4 {
+            let rest = &text[start..end];
+            match cues
+                .subject_modal
+                .prefix_of(rest)
+                .or_else(|| cues.share_prefix.prefix_of(rest))
+            {
+                Some(w) if w.len() < rest.len() && view.is_boundary(start + w.len()) => start += w.len(),
+                _ => break,
+            }
+        }
+        start
+    }
+
+    /// Skips an enumeration marker (and the punctuation around it) at `start`: returns
+    /// where the list begins and whether a marker was there.
+    fn skip_marker(&self, text: &str, mut start: usize, end: usize) -> (usize, bool) {
+        let cues = &self.lexicon.cues;
+        let mut marked = false;
+        for _ in 0..4 {
+            let rest = &text[start..end];
+            let trimmed = rest.trim_start_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '：' | ':' | '，' | ',' | '*')
+            });
+            start += rest.len() - trimmed.len();
+            let rest = &text[start..end];
+            let word = cues
+                .inclusion_adverb
+                .prefix_of(rest)
+                .filter(|w| {
+                    let after = &rest[w.len()..];
+                    cues.enumeration.prefix_of(after).is_some() || cues.definition.prefix_of(after).is_some()
+                })
+                .or_else(|| cues.enumeration.prefix_of(rest))
+                .or_else(|| cues.definition.prefix_of(rest));
+            match word {
+                Some(w) if w.len() < rest.len() => {
+                    start += w.len();
+                    marked = true;
+                }
+                _ => break,
+            }
+        }
+        (start, marked)
+    }
+
+    /// The end of the byte position before an enumeration marker, without the adverbs and
+    /// punctuation that separate it from its general term (`浏览使用信息主要包括：`).
+    fn trim_before_marker(&self, text: &str, at: usize) -> usize {
+        let mut end = at;
+        for _ in 0..4 {
+            let before = &text[..end];
+            let trimmed = before
+                .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '，' | ',' | '：' | ':' | '*'));
+            let trimmed = match self.lexicon.cues.inclusion_adverb.suffix_of(trimmed) {
+                Some(w) => &trimmed[..trimmed.len() - w.len()],
+                None => trimmed,
+            };
+            if trimmed.len() == end {
+                break;
+            }
+            end = trimmed.len();
+        }
+        end
+    }
+
+    /// Where an enumeration starting at `start` ends: the sentence end, a purpose marker,
+    /// or a comma after which no data item opens a verbless clause.
+    fn list_end(&self, view: &View, start: usize) -> usize {
+        let text = view.text;
+        let cues = &self.lexicon.cues;
+        let mut depth = 0usize;
+        let mut end = text.len();
+        for (i, c) in text[start..].char_indices() {
+            let at = start + i;
+            if opens(c) && !matches!(c, '“' | '"') {
+                depth += 1;
+            } else if closes(c) && c != '”' {
+                if depth == 0 {
+                    end = at;
+                    break;
+                }
+                depth -= 1;
+            } else if depth == 0 {
+                if matches!(c, '。' | '；' | ';' | '！' | '？' | '：' | ':' | '\n') {
+                    end = at;
+                    break;
+                }
+                if matches!(c, '，' | ',') {
+                    let next = at + c.len_utf8();
+                    let clause = clause_of(text, next);
+                    let body = &text[next..clause.end.max(next)];
+                    let continues = self.opens_with_data(view, next + (body.len() - body.trim_start().len()))
+                        && cues.collect.find_in(body).is_none()
+                        && cues.share.find_in(body).is_none()
+                        && cues.purpose.find_in(body).is_none();
+                    if !continues {
+                        end = at;
+                        break;
+                    }
+                }
+            }
+        }
+        if let Some((p, _)) = cues.purpose.find_in(&text[start..end]) {
+            end = start + p;
+        }
+        end.max(start)
+    }
+
+    /// The members of a general term listed in `span`, of its kind: terms the lexicon
+    /// or a head noun resolves (counted as strong), and plain short nouns beside them.
+    fn members(&self, view: &View, span: Range<usize>, head: &Term) -> (Vec<Term>, usize) {
+        let text = view.text;
+        let cues = &self.lexicon.cues;
+        let head_kind = head.kind(self.lexicon);
+        let mut out: Vec<Term> = Vec::new();
+        let mut strong = 0;
+        for segment in split_top_level(text, span, &['，', '；', ';']) {
+            let seg_text = &text[segment.clone()];
+            let segment = match cues.platform_scope.find_in(seg_text) {
+                Some((p, w)) if seg_text[..p].chars().count() <= 12 => {
+                    segment.start + p + w.len()..segment.end
+                }
+                _ => segment,
+            };
+            let mut segment_start = out.len();
+            for piece in self.split_list(view, segment) {
+                let piece_text = &text[piece.clone()];
+                let piece = match find_top_level(piece_text, &["等等", "等"]) {
+                    Some(0) => continue,
+                    Some(at) => {
+                        // `应用包名以及浏览、点击等操作日志`: the plain words before 等 belong
+                        // to the term after it, which stands in the list in their place.
+                        let etc_len = if piece_text[at..].starts_with("等等") {
+                            6
+                        } else {
+                            3
+                        };
+                        let general = self.general_after(view, piece.start + at + etc_len);
+                        if let Some(general) = general.filter(|g| g.kind(self.lexicon) == head_kind) {
+                            let mut kept = out[..segment_start].to_vec();
+                            kept.extend(
+                                out[segment_start..]
+                                    .iter()
+                                    .filter(|t| matches!(t.entity, Entity::Concept(_)))
+                                    .cloned(),
+                            );
+                            out = kept;
+                            if !out.iter().any(|t| t.entity == general.entity)
+                                && general.entity != head.entity
+                            {
+                                strong += 1;
+                                out.push(general);
+                            }
+                            segment_start = out.len();
+                            continue;
+                        }
+                        piece.start..piece.start + at
+                    }
+                    None => piece,
+                };
+                let raw = &text[piece.clone()];
+                if cues.bracket_note.find_in(raw).is_some() {
+                    continue;
+                }
+                if cues.enumeration.contains(clean_term(self.lexicon, raw)) {
+                    continue;
+                }
+                // `虚拟交易相关的虚拟财产信息`: the term after 的 where it is one.
+                let resolved = self.resolve_piece(view, piece.clone()).map(|i| i.term).map(|t| {
+                    match t.surface.rfind('的') {
+                        Some(p) => self
+                            .resolve_term(&t.surface[p + '的'.len_utf8()..])
+                            .filter(|u| u.kind(self.lexicon) == Kind::DataItem && !self.is_generic(u))
+                            .unwrap_or(t),
+                        None => t,
+                    }
+                });
+                let (term, sure) = match resolved {
+                    Some(t) => (t, true),
+                    None => {
+                        let cleaned = clean_term(self.lexicon, raw);
+                        let (core, _) = self.strip_possessor(cleaned);
+                        let mut core = clean_term(self.lexicon, core);
+                        // `浏览器的类型`: a bare head noun needs its owner.
+                        let bare_head = cues.data_head.contains(&fold(core));
+                        if bare_head {
+                            core = cleaned;
+                        }
+                        // A verb alone in a list of actions names the record of it:
+                        // `搜索、点击、分享、收藏`.
+                        let verb_noun = [&cues.collect, &cues.share, &cues.provide]
+                            .iter()
+                            .any(|w| w.contains(core) && core.chars().count() >= 2);
+                        let plain = if bare_head {
+                            looks_like_term(self.lexicon, core) && core.chars().count() <= 10
+                        } else {
+                            looks_like_noun(self.lexicon, core)
+                        };
+                        if !verb_noun && !plain {
+                            continue;
+                        }
+                        let kind = if head_kind == Kind::ThirdParty {
+                            Kind::ThirdParty
+                        } else {
+                            Kind::DataItem
+                        };
+                        (self.open_term(kind, core), false)
+                    }
+                };
+                let kind = term.kind(self.lexicon);
+                let fits = match head_kind {
+                    Kind::ThirdParty => kind == Kind::ThirdParty,
+                    _ => matches!(kind, Kind::DataItem | Kind::Permission),
+                };
+                if !fits || self.is_generic(&term) || term.entity == head.entity {
+                    continue;
+                }
+                if !out.iter().any(|t| t.entity == term.entity) {
+                    strong += usize::from(sure);
+                    out.push(term);
+                }
+            }
+        }
+        (out, strong)
+    }
+
+    /// An SDK table flattened to text: a header of field names (`SDK名称`, `提供方`,
+    /// `收集的信息`, `目的`), one per line or all on one line, then its rows, one field per
+    /// line or one row per line. Each row names a party (the SDK) and the data it
+    /// receives: one sharing per row. Returns whether the line was part of a table (its
+    /// other sentences are then skipped: they describe the party's practice, not the
+    /// operator's).
+    fn read_table_line(&mut self, doc: &Document, index: usize, sentence: &Sentence) -> bool {
+        let line_start = line_start_of(doc, sentence);
+        if !doc.text[line_start..sentence.range.start].trim().is_empty() {
+            return false;
+        }
+        let line_end = doc.text[line_start..]
+            .find('\n')
+            .map_or(doc.text.len(), |p| line_start + p);
+        let line = doc.text[line_start..line_end].trim();
+        if line.is_empty() {
+            return false;
+        }
+        let cells = table_cells(line);
+        let roles: Vec<Option<Role>> = cells.iter().map(|c| self.header_role(c)).collect();
+
+        let tokens = self.segmenter.tokens(line);
+        let mentions = find_mentions(self.lexicon, line, &tokens);
+        let view = View::new(line, &tokens, mentions);
+        // `友盟统计SDK` ends like a field name (`SDK`) but names a party.
+        let bare_sdk = cells
+            .iter()
+            .any(|c| fold(c.trim()).ends_with("sdk") && !self.lexicon.cues.field_name.contains(c.trim()));
+        let header_like =
+            roles.iter().all(Option::is_some) && (!bare_sdk || self.line_party(&view).is_empty());
+
+        // A header row opens a table; a header field line opens or extends one.
+        if header_like
+            && roles.contains(&Some(Role::Name))
+            && self
+                .table
+                .as_ref()
+                .is_none_or(|t| !t.header_open || cells.len() > 1)
+        {
+            self.table = Some(ColumnTable {
+                roles: roles.into_iter().flatten().collect(),
+                one_per_line: cells.len() == 1,
+                header_open: cells.len() == 1,
+                col: 0,
+                parties: Vec::new(),
+            });
+            self.table_consumed_to = line_end;
+            return true;
+        }
+        let Some(mut table) = self.table.take() else {
+            return false;
+        };
+        if table.header_open {
+            if header_like && cells.len() == 1 {
+                table.roles.extend(roles.into_iter().flatten());
+                self.table = Some(table);
+                self.table_consumed_to = line_end;
+                return true;
+            }
+            table.header_open = false;
+            if table.roles.len() < 2 {
+                return false;
+            }
+        }
+        let n = table.roles.len();
+        let name_at = table.roles.iter().position(|r| *r == Role::Name).unwrap_or(0);
+        if table.one_per_line {
+            let role = table.roles[table.col.min(n - 1)];
+            // A row's name is due where all fields of the last row are filled; a party
+            // named in another field (`QQ登录/QQ分享` as a purpose) starts no row.
+            let name_due = table.col == name_at || table.col >= n;
+            let mut party = if role == Role::Company || !name_due {
+                Vec::new()
+            } else {
+                self.line_party(&view)
+            };
+            // A short plain line is the next party's name even if no lexicon knows it.
+            if party.is_empty() && name_due && self.names_unknown_party(line) {
+                party.push(self.open_term(Kind::ThirdParty, clean_term(self.lexicon, line)));
+            }
+            if !party.is_empty() {
+                table.parties = party;
+                table.col = name_at + 1;
+                self.emit_table_share(&table.parties, Vec::new(), index);
+                self.remember_parties(&table.parties.clone());
+            } else {
+                // Past the last field, a sentence of prose ends the table.
+                let prose = line.contains('。') || line.chars().count() > 60;
+                if table.col >= n && prose {
+                    return false;
+                }
+                if table.parties.is_empty() {
+                    // Rows not yet begun: a few lines of other text may stand between.
+                    table.col += 1;
+                    if table.col <= n {
+                        self.table = Some(table);
+                    }
+                    return false;
+                }
+                if role == Role::Data && table.col < n {
+                    let data = self.table_data(&view, 0..line.len(), index);
+                    self.emit_table_share(&table.parties, data, index);
+                }
+                table.col += 1;
+            }
+        } else {
+            let cells_at = cell_ranges(line);
+            let Some(first) = cells_at.get(name_at).or(cells_at.first()) else {
+                return false;
+            };
+            let party = self.line_party(&View::new(
+                &line[first.clone()],
+                &self.segmenter.tokens(&line[first.clone()]),
+                find_mentions(
+                    self.lexicon,
+                    &line[first.clone()],
+                    &self.segmenter.tokens(&line[first.clone()]),
+                ),
+            ));
+            if party.is_empty() {
+                if line.contains('。') || line.chars().count() > 80 {
+                    return false;
+                }
+            } else {
+                let aligned = cells_at.len() == n;
+                let mut data = Vec::new();
+                for (i, range) in cells_at.iter().enumerate() {
+                    let role = if aligned { Some(table.roles[i]) } else { None };
+                    let read = match role {
+                        Some(r) => r == Role::Data,
+                        None => i != name_at,
+                    };
+                    if read {
+                        for d in self.table_data(&view, range.clone(), index) {
+                            if !data.contains(&d) {
+                                data.push(d);
+                            }
+                        }
+                    }
+                }
+                self.emit_table_share(&party, data, index);
+                self.remember_parties(&party);
+                table.parties = party;
+            }
+        }
+        self.table = Some(table);
+        self.table_consumed_to = line_end;
+        true
+    }
+
+    fn emit_table_share(&mut self, parties: &[Term], data: Vec<Term>, index: usize) {
+        if parties.is_empty() {
+            return;
+        }
+        self.out.practices.push(Practice {
+            kind: PracticeKind::Sharing,
+            negated: false,
+            features: Vec::new(),
+            permission: None,
+            data,
+            recipients: parties.to_vec(),
+            purpose: None,
+            sentence: index,
+        });
+    }
+
+    /// The data items of a table cell: a list whose members may also be parted by `；`
+    /// or `，`.
+    fn table_data(&mut self, view: &View, span: Range<usize>, index: usize) -> Vec<Term> {
+        let mut data = Vec::new();
+        for piece in split_top_level(view.text, span, &['；', ';', '，', ',', ' ']) {
+            // `属敏感信息`: a note on the cell, not an item; `Android:` only says where.
+            let piece_text = view.text[piece.clone()].trim();
+            if self.lexicon.cues.bracket_note.find_in(piece_text).is_some()
+                || piece_text.ends_with([':', '：'])
+            {
+                continue;
+            }
+            let items = self.parse_list(view, piece);
+            for d in self.data_terms(&items, index, false) {
+                if !data.contains(&d) {
+                    data.push(d);
+                }
+            }
+        }
+        data
+    }
+
+    /// The role of a table header cell: the party's name, its company, the data it
+    /// receives, or another field (purpose, permissions, link).
+    fn header_role(&self, cell: &str) -> Option<Role> {
+        let c = cell.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '|' | '：' | ':'));
+        let n = c.chars().count();
+        if n == 0 || n > 14 || c.contains(['，', '。', '、', '；']) {
+            return None;
+        }
+        let cues = &self.lexicon.cues;
+        if cues.field_data.suffix_of(c).is_some() {
+            Some(Role::Data)
+        } else if cues.field_company.suffix_of(c).is_some() {
+            Some(Role::Company)
+        } else if cues.field_name.suffix_of(c).is_some() {
+            Some(Role::Name)
+        } else if cues.field_other.suffix_of(c).is_some() {
+            Some(Role::Other)
+        } else {
+            None
+        }
+    }
+
+    /// A short plain line that can be a party's name: no clause punctuation, no verb or
+    /// purpose opening it, no link.
+    fn names_unknown_party(&self, line: &str) -> bool {
+        let cues = &self.lexicon.cues;
+        let n = line.chars().count();
+        (2..=25).contains(&n)
+            && !line.contains(['，', '。', '；', '、', '：', ':', ',', ';', '/'])
+            && !line.contains("http")
+            && cues.bracket_note.find_in(line).is_none()
+            && [&cues.collect, &cues.share, &cues.provide, &cues.purpose, &cues.feature_open]
+                .iter()
+                .all(|w| w.find_in(line).is_none())
+            && line.chars().any(|c| c.is_alphabetic())
+            // `READ_EXTERNAL_STORAGE`: a permission's constant.
+            && !line.chars().all(|c| c.is_ascii_uppercase() || c == '_' || c == '.')
+            && self.header_role(line).is_none()
+            && self
+                .resolve_term(clean_term(self.lexicon, line))
+                .is_none_or(|t| t.kind(self.lexicon) == Kind::ThirdParty)
+            && !line.chars().all(|c| c.is_ascii_digit() || c.is_ascii_punctuation() || c.is_whitespace())
+    }
+
+    /// The party a table line names: lexicon parties written in it (after the company
+    /// that owns them: `腾讯科技有限公司的“优量汇”SDK`), or a name ending in SDK.
+    fn line_party(&self, view: &View) -> Vec<Term> {
+        let text = view.text;
+        if text.chars().count() > 40 || text.contains(['。', '，', '；', '：', ':']) {
+            return Vec::new();
+        }
+        let owner_end = text.rfind('的').map_or(0, |p| p + '的'.len_utf8());
+        let mut parties: Vec<Term> = view
+            .mentions
+            .iter()
+            .filter(|m| m.kind == Kind::ThirdParty && m.range.start >= owner_end)
+            .map(|m| self.concept_term(m.concept, &text[m.range.clone()]))
+            .collect();
+        parties.dedup();
+        if parties.is_empty() && fold(text).ends_with("sdk") {
+            let name = clean_term(self.lexicon, &text[owner_end..]);
+            let name = name.trim_matches(|c: char| matches!(c, '“' | '”' | '"'));
+            if name.chars().count() >= 2 {
+                parties.push(self.open_term(Kind::ThirdParty, &name.replace(['“', '”', '"'], "")));
+            }
+        }
+        parties
+    }
+
     /// `SDK名称：X … 收集个人信息类型：A、B` (a flattened table row or key–value list).
     /// Returns whether the sentence was a record (it named a party or listed its data):
     /// then it states no collection by the operator, whatever verbs its keys hold.
@@ -1154,11 +2082,22 @@ impl Reader<'_> {
                 let in_frame = frame
                     .as_ref()
                     .is_some_and(|f| f.start <= range.start && range.end <= f.end);
+                // `与合作伙伴共享信息`: after its recipient, 共享 is the verb, not a noun.
+                let after_party = kind == VerbKind::Share
+                    && (view
+                        .mentions
+                        .iter()
+                        .any(|m| m.kind == Kind::ThirdParty && m.range.end == range.start)
+                        || cues.party_head.suffix_of(&text[..range.start]).is_some())
+                    // `…合作伙伴共享信息及使用方式`: a title naming the topic.
+                    && !["及", "的", "和", "类", "方式"]
+                        .iter()
+                        .any(|w| text[range.end..].trim_start_matches(['信', '息', '数', '据']).starts_with(w));
                 if view.is_boundary(range.start)
                     && view.is_boundary(range.end)
                     && !view.cuts_mention(&range)
                     && !in_frame
-                    && (!is_noun_use(text, &range) || self.denied_disposal(text, &range))
+                    && (after_party || !is_noun_use(text, &range) || self.denied_disposal(text, &range))
                 {
                     verbs.push(Verb {
                         range: range.clone(),
@@ -1310,7 +2249,7 @@ impl Reader<'_> {
     /// is followed by a bracketed list of parties, the members stand for it.
     fn parties_in(&self, view: &View, span: Range<usize>) -> Vec<Term> {
         let mut parties = Vec::new();
-        for item in self.parse_list(view, span) {
+        for item in self.parse_list(view, span.clone()) {
             let member_parties: Vec<Term> = item
                 .members
                 .iter()
@@ -1326,8 +2265,141 @@ impl Reader<'_> {
                 parties.extend(member_parties);
             }
         }
+        // Pieces no rule resolved: a name holding a lexicon party (`腾讯大王卡`,
+        // `北京猫眼文化传媒`) is that party as written.
+        for piece in self.split_list(view, span) {
+            if self.resolve_piece(view, piece.clone()).is_some() {
+                continue;
+            }
+            let cleaned = clean_term(self.lexicon, &view.text[piece.clone()]);
+            if cleaned.chars().count() > 16
+                || !looks_like_term(self.lexicon, cleaned)
+                || cleaned.contains('的')
+            {
+                continue;
+            }
+            let holder = view.mentions.iter().find(|m| {
+                m.kind == Kind::ThirdParty && m.range.start >= piece.start && m.range.end <= piece.end
+            });
+            let has_data = view.mentions.iter().any(|m| {
+                m.kind != Kind::ThirdParty && m.range.start >= piece.start && m.range.end <= piece.end
+            });
+            if has_data {
+                continue;
+            }
+            if let Some(m) = holder {
+                parties.push(self.concept_term(m.concept, cleaned));
+            }
+        }
         parties.dedup();
         parties
+    }
+
+    /// The party a line opens with (`Zxing SDK，…`, `极光推送SDK：…`) inside a section
+    /// whose heading is about third parties: a name ending in SDK or a lexicon party that
+    /// is the whole first clause.
+    fn line_opening_party(&self, doc: &Document, sentence: &Sentence, view: &View) -> Vec<Term> {
+        let line_start = line_start_of(doc, sentence);
+        if !doc.text[line_start..sentence.range.start].trim().is_empty() {
+            return Vec::new();
+        }
+        let in_sdk_section = sentence.path.iter().any(|&h| {
+            self.lexicon
+                .cues
+                .sdk_section
+                .find_in(&doc.headings[h].title)
+                .is_some()
+        });
+        if !in_sdk_section {
+            return Vec::new();
+        }
+        let text = view.text;
+        let Some(end) = text.find(['，', '：', ':', ',']) else {
+            return Vec::new();
+        };
+        let head = clean_term(self.lexicon, &text[..end]);
+        if head.chars().count() > 30 || head.is_empty() {
+            return Vec::new();
+        }
+        let parties = self.parties_in(view, 0..end);
+        let whole = parties.len() == 1 && parties[0].surface == canonical(head);
+        let named = parties.first().is_some_and(|p| {
+            matches!(p.entity, Entity::Concept(_))
+                && !self.lexicon.cues.party_head.contains(&fold(&p.surface))
+                || fold(&p.surface).ends_with("sdk")
+                    && fold(&p.surface) != "sdk"
+                    && !is_anaphor(self.lexicon, &p.surface)
+        });
+        if whole && named && !self.lexicon.cues.party_head.contains(&fold(head)) {
+            parties
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// The parties of the last clause of a sentence that names any.
+    fn last_named_parties(&self, view: &View) -> Vec<Term> {
+        let text = view.text;
+        let mut end = text.len();
+        while end > 0 {
+            let clause = clause_of(text, end.saturating_sub(1));
+            let parties = self.parties_in(view, clause.clone());
+            if !parties.is_empty() {
+                return parties;
+            }
+            if clause.start == 0 {
+                break;
+            }
+            end = clause.start.saturating_sub(1);
+            while end > 0 && !text.is_char_boundary(end) {
+                end -= 1;
+            }
+        }
+        Vec::new()
+    }
+
+    /// Parties that open a clause as its subject (`高德地图需要…并收集`, `新浪微博会获取`):
+    /// a list of parties up to the first modal word or verb.
+    fn leading_parties(&self, view: &View, clause: &Range<usize>) -> Vec<Term> {
+        let text = view.text;
+        let body = &text[clause.clone()];
+        let skip = body.len() - crate::structure::strip_numbering(body).len();
+        let start = clause.start + skip;
+        let cues = &self.lexicon.cues;
+        let mut end = None;
+        let mut i = start;
+        while i < clause.end {
+            let rest = &text[i..clause.end];
+            if view.is_boundary(i)
+                && (cues
+                    .subject_modal
+                    .prefix_of(rest)
+                    .is_some_and(|w| w.chars().count() >= 1 && w != "在")
+                    || cues.collect.prefix_of(rest).is_some())
+            {
+                end = Some(i);
+                break;
+            }
+            i += rest.chars().next().map_or(1, char::len_utf8);
+        }
+        let Some(end) = end.filter(|&e| e > start) else {
+            return Vec::new();
+        };
+        let head = &text[start..end];
+        if is_anaphor(self.lexicon, head)
+            || head.contains("我们")
+            || head.contains(['您', '你', '，'])
+            || self.products.iter().any(|p| head.contains(p.as_str()))
+        {
+            return Vec::new();
+        }
+        let items = self.split_list(view, start..end);
+        let parties = self.parties_in(view, start..end);
+        if parties.len() == items.len() {
+            parties
+        } else {
+            Vec::new()
+        }
     }
 
     /// Parties named in the clauses before byte `end`, nearest clause last.
@@ -1368,7 +2440,17 @@ impl Reader<'_> {
         if subject.contains("我们") || self.products.iter().any(|p| subject.contains(p.as_str())) {
             return Vec::new();
         }
-        let core = strip_modals(self.lexicon, subject);
+        let mut core = strip_modals(self.lexicon, subject);
+        // `将由此三方平台`: the modal and the agent marker before the subject.
+        while let Some(m) = self
+            .lexicon
+            .cues
+            .subject_modal
+            .prefix_of(core)
+            .filter(|m| m.len() < core.len())
+        {
+            core = &core[m.len()..];
+        }
         if core.is_empty() {
             return Vec::new();
         }
@@ -1380,12 +2462,17 @@ impl Reader<'_> {
             if !self.line_parties.1.is_empty() && line_start_of(doc, sentence) == self.line_parties.0 {
                 return self.line_parties.1.clone();
             }
-            return self.table_party.clone();
+            if !self.table_party.is_empty() {
+                return self.table_party.clone();
+            }
+            // `…；智能语音SDK，当您使用X时，⏎此SDK将收集…`: the party named on the line
+            // before, where the sentence runs on across the break.
+            return self.previous_line_parties.clone();
         }
-        let start = clause.start + (subject.as_ptr() as usize - text[clause.start..].as_ptr() as usize);
+        let start = clause.start + (core.as_ptr() as usize - text[clause.start..].as_ptr() as usize);
         let span = start..start + core.len();
-        let parties: Vec<Term> = self
-            .parse_list(view, span)
+        let mut parties: Vec<Term> = self
+            .parse_list(view, span.clone())
             .into_iter()
             .filter(|i| i.term.kind(self.lexicon) == Kind::ThirdParty)
             .flat_map(|i| {
@@ -1398,6 +2485,14 @@ impl Reader<'_> {
                 std::iter::once(i.term).chain(members)
             })
             .collect();
+        // Names holding a lexicon party (`腾讯大王卡`) beside the resolved ones.
+        if !parties.is_empty() {
+            for p in self.parties_in(view, span) {
+                if !parties.contains(&p) {
+                    parties.push(p);
+                }
+            }
+        }
         parties
     }
 
@@ -1531,6 +2626,10 @@ impl Reader<'_> {
     /// Resolves one list piece, with its bracketed members and own permission.
     fn resolve_piece(&self, view: &View, piece: Range<usize>) -> Option<Item> {
         let text = view.text;
+        // `(3)唯一设备识别码（…）`: an item number run into the piece.
+        let numbered = text[piece.clone()].trim_start();
+        let skip = text[piece.clone()].len() - numbered.len() + numbered_prefix(numbered);
+        let piece = piece.start + skip..piece.end.max(piece.start + skip);
         let raw = &text[piece.clone()];
         // Bracketed enumeration: head（m1、m2）tail.
         let (head_range, members) = match bracket_group(raw) {
@@ -1543,9 +2642,21 @@ impl Reader<'_> {
                     .enumeration
                     .prefix_of(inner_text)
                     .map_or(0, str::len);
-                let inner = inner.start + skip..inner.end;
+                let mut inner = inner.start + skip..inner.end;
+                // `（Android系统为OAID、IMEI）`: the list starts after the platform.
+                if let Some((p, w)) = self.lexicon.cues.platform_scope.find_in(&text[inner.clone()]) {
+                    if text[inner.start..inner.start + p].chars().count() <= 12 {
+                        inner.start += p + w.len();
+                    }
+                }
+                let noted = self
+                    .lexicon
+                    .cues
+                    .bracket_note
+                    .find_in(&text[inner.clone()])
+                    .is_some();
                 let members: Vec<Term> = self
-                    .parse_list(view, inner)
+                    .parse_list(view, if noted { inner.start..inner.start } else { inner })
                     .into_iter()
                     .flat_map(|i| std::iter::once(i.term).chain(i.members))
                     .collect();
@@ -1682,6 +2793,7 @@ impl Reader<'_> {
             .suffix_of(&folded)
             .is_some_and(|head| head.len() < folded.len())
             && !folded.ends_with("信息")
+            && cues.not_in_party.find_in(cleaned).is_none()
         {
             return Some(self.open_term(Kind::ThirdParty, cleaned));
         }
@@ -2208,6 +3320,105 @@ fn clause_of(text: &str, mut at: usize) -> Range<usize> {
     start..end.max(start)
 }
 
+/// Length of a bracketed item number opening `text`: `(3)`, `（12）`.
+fn numbered_prefix(text: &str) -> usize {
+    let mut chars = text.char_indices();
+    match chars.next() {
+        Some((_, '(' | '（')) => {}
+        _ => return 0,
+    }
+    let mut digits = 0;
+    for (i, c) in chars {
+        if c.is_ascii_digit() {
+            digits += 1;
+        } else if matches!(c, ')' | '）') && (1..=2).contains(&digits) {
+            return i + c.len_utf8();
+        } else {
+            return 0;
+        }
+    }
+    0
+}
+
+/// Punctuation that ends a list or a term.
+fn is_list_stop(c: char) -> bool {
+    matches!(
+        c,
+        '，' | ','
+            | '。'
+            | '；'
+            | ';'
+            | '：'
+            | ':'
+            | '！'
+            | '？'
+            | '\n'
+            | '*'
+            | '|'
+            | '（'
+            | '('
+            | '）'
+            | ')'
+            | '【'
+            | '】'
+    )
+}
+
+/// Bracket depth at byte `at` (round brackets only).
+fn depth_at(text: &str, at: usize) -> usize {
+    let mut depth = 0usize;
+    for c in text[..at].chars() {
+        if matches!(c, '（' | '(') {
+            depth += 1;
+        } else if matches!(c, '）' | ')') {
+            depth = depth.saturating_sub(1);
+        }
+    }
+    depth
+}
+
+/// Every round-bracket group, nested ones too: the byte offset of its opening bracket
+/// and the range just inside it.
+fn bracket_spans(text: &str) -> Vec<(usize, Range<usize>)> {
+    let mut stack = Vec::new();
+    let mut spans = Vec::new();
+    for (i, c) in text.char_indices() {
+        if matches!(c, '（' | '(') {
+            stack.push(i);
+        } else if matches!(c, '）' | ')') {
+            if let Some(open) = stack.pop() {
+                let inner_start = open + text[open..].chars().next().map_or(1, char::len_utf8);
+                spans.push((open, inner_start..i));
+            }
+        }
+    }
+    spans
+}
+
+/// Splits a span at the given punctuation outside brackets.
+fn split_top_level(text: &str, span: Range<usize>, stops: &[char]) -> Vec<Range<usize>> {
+    let mut pieces = Vec::new();
+    let mut depth = 0usize;
+    let mut start = span.start;
+    for (i, c) in text[span.clone()].char_indices() {
+        let at = span.start + i;
+        if opens(c) {
+            depth += 1;
+        } else if closes(c) {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 && stops.contains(&c) {
+            if at > start {
+                pieces.push(start..at);
+            }
+            start = at + c.len_utf8();
+        }
+    }
+    if span.end > start {
+        pieces.push(start..span.end);
+    }
+    pieces
+}
+
 /// The outermost bracket group of a piece: byte offsets just inside it.
 fn bracket_group(text: &str) -> Option<(usize, usize)> {
     let mut depth = 0;
@@ -2490,6 +3701,60 @@ fn chained_subject_end(
 fn is_anaphor(lexicon: &Lexicon, subject: &str) -> bool {
     let s = subject.trim();
     lexicon.cues.anaphor.prefix_of(s).is_some() && (s.chars().count() <= 8)
+}
+
+/// The cells of a table line: parted by `|`, tabs or runs of spaces; else by single
+/// spaces.
+fn cell_ranges(line: &str) -> Vec<Range<usize>> {
+    let mut cells = Vec::new();
+    let sep: &dyn Fn(&str, usize) -> Option<usize> = if line.contains('|') {
+        &|t: &str, i: usize| t[i..].starts_with('|').then_some(1)
+    } else if line.contains('\t') || line.contains("  ") || line.contains('\u{3000}') {
+        &|t: &str, i: usize| {
+            let rest = &t[i..];
+            if rest.starts_with('\t') {
+                Some(1)
+            } else if rest.starts_with('\u{3000}') {
+                Some('\u{3000}'.len_utf8())
+            } else if rest.starts_with("  ") {
+                Some(rest.len() - rest.trim_start_matches(' ').len())
+            } else {
+                None
+            }
+        }
+    } else {
+        &|t: &str, i: usize| t[i..].starts_with(' ').then_some(1)
+    };
+    let mut start = 0;
+    let mut i = 0;
+    while i < line.len() {
+        if let Some(len) = sep(line, i) {
+            if line[start..i].trim().is_empty() {
+                start = i + len;
+            } else {
+                cells.push(start..i);
+                start = i + len;
+            }
+            i += len;
+        } else {
+            i += line[i..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    if !line[start..].trim().is_empty() {
+        cells.push(start..line.len());
+    }
+    cells
+        .into_iter()
+        .map(|r| {
+            let t = &line[r.clone()];
+            let lead = t.len() - t.trim_start().len();
+            r.start + lead..r.start + lead + t.trim().len()
+        })
+        .collect()
+}
+
+fn table_cells(line: &str) -> Vec<&str> {
+    cell_ranges(line).into_iter().map(|r| &line[r]).collect()
 }
 
 fn line_start_of(doc: &Document, sentence: &Sentence) -> usize {
