@@ -326,6 +326,7 @@ pub struct Cues {
     pub field_company: Words,
     pub field_other: Words,
     pub not_in_party: Words,
+    pub clause_end: Words,
 }
 
 /// Concepts indexed by their folded surface forms, plus the cue words.
@@ -530,6 +531,7 @@ impl Lexicon {
             field_company: cue("field-company", false),
             field_other: cue("field-other", false),
             not_in_party: cue("not-in-party", false),
+            clause_end: cue("clause-end", false),
         };
         let labels = Words::new(by_surface.keys().cloned());
         Ok(Self {

@@ -3493,6 +3493,11 @@ fn clean_term<'t>(lexicon: &Lexicon, text: &'t str) -> &'t str {
     if !t.contains(['）', ')']) {
         t = t.trim_start_matches(['（', '(']);
     }
+    // What is left of `例如，…` or `相关的` is a marker, not a term.
+    let cues = &lexicon.cues;
+    if cues.enumeration.contains(t) || cues.determiner.contains(t) {
+        return "";
+    }
     t
 }
 
@@ -3521,6 +3526,10 @@ fn looks_like_term(lexicon: &Lexicon, text: &str) -> bool {
         return false;
     }
     let cues = &lexicon.cues;
+    // `微信时`, `注册账号时`: a time clause.
+    if cues.clause_end.suffix_of(text).is_some() {
+        return false;
+    }
     let has_verb = [&cues.collect, &cues.share, &cues.negation, &cues.purpose]
         .iter()
         .any(|w| {
@@ -4733,5 +4742,16 @@ mod tests {
         );
         let (lexicon, x) = run("您无需向我们提供手机号码。");
         assert!(collected(&lexicon, &x).is_empty(), "{:?}", x.practices);
+    }
+
+    #[test]
+    fn markers_and_time_clauses_are_no_data_items() {
+        let (lexicon, x) = run(
+            "我们会收集您主动提供的信息。例如，您在使用QQ、微信时，上传的头像、分享的照片。我们会将所收集到的信息用于大数据分析。",
+        );
+        let data = collected(&lexicon, &x);
+        for junk in ["例如", "微信时", "到的信息"] {
+            assert!(!data.iter().any(|d| d == junk), "{junk} in {data:?}");
+        }
     }
 }
