@@ -2393,6 +2393,13 @@ impl Reader<'_> {
         {
             return Vec::new();
         }
+        // Reading the head as a list is the costly part, and a party there is either a
+        // lexicon mention or an SDK's name: without either, there is none to find.
+        let names_party =
+            view.mentions_in(&(start..end), Kind::ThirdParty).next().is_some() || fold(head).contains("sdk");
+        if !names_party {
+            return Vec::new();
+        }
         let items = self.split_list(view, start..end);
         let parties = self.parties_in(view, start..end);
         if parties.len() == items.len() {
