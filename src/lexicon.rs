@@ -230,9 +230,16 @@ impl Words {
 
     /// The longest word that `text` ends with.
     pub fn suffix_of(&self, text: &str) -> Option<&str> {
-        self.by_length
-            .iter()
-            .find(|w| text.ends_with(w.as_str()))
+        // Each suffix of `text` no longer than the longest word, longest first: a few
+        // hash lookups instead of a test of every word.
+        let longest = self.by_length.first().map_or(0, String::len);
+        let mut from = text.len().saturating_sub(longest);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        text[from..]
+            .char_indices()
+            .find_map(|(i, _)| self.set.get(&text[from + i..]))
             .map(String::as_str)
     }
 
