@@ -731,15 +731,7 @@ impl Reader<'_> {
             {
                 // The list runs to the end of the sentence or a purpose marker.
                 let start = body_start + cue.len();
-                let mut end = text.len();
-                if let Some((p, _)) = self.lexicon.cues.purpose.find_in(&text[start..]) {
-                    end = start + p;
-                }
-                let end = text[..end]
-                    .trim_end_matches(['。', '；', ';', ' '])
-                    .len()
-                    .max(start);
-                let items = self.parse_list(view, start..end);
+                let items = self.parse_list(view, start..self.end_before_purpose(text, start));
                 let data = self.data_terms(&items, index, false);
                 if !data.is_empty() {
                     practices.push(Practice {
@@ -886,15 +878,7 @@ impl Reader<'_> {
         let skip = rest.len() - rest.trim_start_matches(['，', ',', ' ']).len();
         start += skip;
         start += cues.enumeration.prefix_of(&text[start..]).map_or(0, str::len);
-        let mut end = text.len();
-        if let Some((at, _)) = cues.purpose.find_in(&text[start..]) {
-            end = start + at;
-        }
-        let end = text[..end]
-            .trim_end_matches(['。', '；', ';', ' '])
-            .len()
-            .max(start);
-        let items = self.parse_list(view, start..end);
+        let items = self.parse_list(view, start..self.end_before_purpose(text, start));
         let specific = items
             .iter()
             .filter(|i| i.term.kind(self.lexicon) == Kind::DataItem && !self.is_generic(&i.term))
@@ -2243,6 +2227,21 @@ impl Reader<'_> {
             None => Vec::new(),
         };
         (recipients, Some(object.clone()))
+    }
+
+    /// Where a list that starts at `start` and runs to the end of its sentence ends: at
+    /// a purpose marker (`用于…`, `以便…`) if any, without closing punctuation.
+    fn end_before_purpose(&self, text: &str, start: usize) -> usize {
+        let end = self
+            .lexicon
+            .cues
+            .purpose
+            .find_in(&text[start..])
+            .map_or(text.len(), |(at, _)| start + at);
+        text[..end]
+            .trim_end_matches(['。', '；', ';', ' '])
+            .len()
+            .max(start)
     }
 
     /// The third parties of a span: list members that resolve to parties; where a party
