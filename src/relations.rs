@@ -87,6 +87,21 @@ impl Practice {
             sentence,
         }
     }
+
+    /// Data passed to recipients, as an SDK table or field record states it: no feature,
+    /// permission or purpose.
+    fn record_sharing(recipients: Vec<Term>, data: Vec<Term>, sentence: usize) -> Self {
+        Practice {
+            kind: PracticeKind::Sharing,
+            negated: false,
+            features: Vec::new(),
+            permission: None,
+            data,
+            recipients,
+            purpose: None,
+            sentence,
+        }
+    }
 }
 
 /// `general` includes `specific`: `唯一设备识别码（IMEI）`.
@@ -1666,16 +1681,9 @@ impl Reader<'_> {
         if parties.is_empty() {
             return;
         }
-        self.out.practices.push(Practice {
-            kind: PracticeKind::Sharing,
-            negated: false,
-            features: Vec::new(),
-            permission: None,
-            data,
-            recipients: parties.to_vec(),
-            purpose: None,
-            sentence: index,
-        });
+        self.out
+            .practices
+            .push(Practice::record_sharing(parties.to_vec(), data, index));
     }
 
     /// The data items of a table cell: a list whose members may also be parted by `；`
@@ -1800,16 +1808,9 @@ impl Reader<'_> {
                 let items = self.parse_list(view, value);
                 let data = self.data_terms(&items, index, false);
                 if !data.is_empty() {
-                    self.out.practices.push(Practice {
-                        kind: PracticeKind::Sharing,
-                        negated: false,
-                        features: Vec::new(),
-                        permission: None,
-                        data,
-                        recipients: self.table_party.clone(),
-                        purpose: None,
-                        sentence: index,
-                    });
+                    self.out
+                        .practices
+                        .push(Practice::record_sharing(self.table_party.clone(), data, index));
                 }
             }
         }
