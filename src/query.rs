@@ -40,6 +40,12 @@ impl Canned {
         self.header_list("Scope:")
     }
 
+    /// The parameters that name third parties (`# Scope-recipient: recipient`): bound,
+    /// they confine the query to the graphs where those parties receive data.
+    pub fn recipient_scope_params(&self) -> impl Iterator<Item = &'static str> {
+        self.header_list("Scope-recipient:")
+    }
+
     /// The parameters without which the query means nothing (`# Required: a b`).
     pub fn required_params(&self) -> impl Iterator<Item = &'static str> {
         self.header_list("Required:")
@@ -193,23 +199,58 @@ pub fn run_canned(store: &Store, canned: &Canned, params: &[(String, String)]) -
             missing.join(" ")
         );
     }
-    let apps: Vec<&str> = canned
-        .scope_params()
-        .flat_map(|name| params.iter().filter(move |(n, _)| n == name))
-        .map(|(_, value)| value.as_str())
-        .collect();
-    if apps.is_empty() {
-        return run(store, canned.text, params);
+    let bound = |names: Vec<&'static str>| -> Vec<&str> {
+        params
+            .iter()
+            .filter(|(n, _)| names.contains(&n.as_str()))
+            .map(|(_, value)| value.as_str())
+            .collect()
+    };
+    let apps = bound(canned.scope_params().collect());
+    let recipients = bound(canned.recipient_scope_params().collect());
+    let mut graphs: Option<Vec<NamedNode>> = None;
+    if !apps.is_empty() {
+        graphs = Some(policies_of_apps(store, &apps)?);
     }
-    let graphs = policies_of_apps(store, &apps)?;
-    run_in(store, canned.text, params, Some(graphs))
+    if !recipients.is_empty() {
+        let sharing = policies_sharing_with(store, &recipients)?;
+        graphs = Some(match graphs {
+            Some(of_apps) => of_apps.into_iter().filter(|g| sharing.contains(g)).collect(),
+            None => sharing,
+        });
+    }
+    match graphs {
+        Some(graphs) => run_in(store, canned.text, params, Some(graphs)),
+        None => run(store, canned.text, params),
+    }
+}
+
+/// The policy graphs in which a third party labelled with one of `recipients` receives
+/// data.
+pub fn policies_sharing_with(store: &Store, recipients: &[&str]) -> Result<Vec<NamedNode>> {
+    graphs_where(
+        store,
+        "recipient",
+        recipients,
+        "GRAPH ?g { ?p rdfs:label ?recipient . ?x pk:recipient ?p }",
+    )
 }
 
 /// The policy graphs whose product is labelled with one of `apps`.
 pub fn policies_of_apps(store: &Store, apps: &[&str]) -> Result<Vec<NamedNode>> {
-    let values: Vec<String> = apps.iter().map(|a| Literal::from(*a).to_string()).collect();
+    graphs_where(
+        store,
+        "app",
+        apps,
+        "GRAPH ?g { ?g pk:product ?p . ?p rdfs:label ?app }",
+    )
+}
+
+/// The graphs `?g` that `pattern` finds for some value of `variable` among `values`.
+fn graphs_where(store: &Store, variable: &str, values: &[&str], pattern: &str) -> Result<Vec<NamedNode>> {
+    let values: Vec<String> = values.iter().map(|a| Literal::from(*a).to_string()).collect();
     let query = format!(
-        "SELECT DISTINCT ?g WHERE {{ VALUES ?app {{ {} }} GRAPH ?g {{ ?g pk:product ?p . ?p rdfs:label ?app }} }}",
+        "SELECT DISTINCT ?g WHERE {{ VALUES ?{variable} {{ {} }} {pattern} }}",
         values.join(" ")
     );
     let Answer::Solutions { rows, .. } = run(store, &query, &[])? else {
@@ -653,6 +694,38 @@ mod tests {
             ]
         );
         assert_eq!(find_canned("policies").unwrap().scope_params().count(), 0);
+    }
+
+    #[test]
+    fn a_recipient_scope_keeps_the_graphs_where_that_party_receives_data() {
+        let store = Store::new().unwrap();
+        let iri = |s: &str| NamedNode::new_unchecked(format!("https://w3id.org/policykg/{s}"));
+        let label = NamedNode::new_unchecked("http://www.w3.org/2000/01/rdf-schema#label");
+        let recipient = NamedNode::new_unchecked("https://w3id.org/policykg#recipient");
+        for (graph, party) in [("policy/a", "友盟"), ("policy/b", "极光")] {
+            let g = GraphName::NamedNode(iri(graph));
+            let node = iri(&format!("party/{party}"));
+            let practice = iri(&format!("{graph}/practice/0"));
+            store
+                .insert(&Quad::new(
+                    node.clone(),
+                    label.clone(),
+                    Literal::from(party),
+                    g.clone(),
+                ))
+                .unwrap();
+            store
+                .insert(&Quad::new(practice, recipient.clone(), node, g))
+                .unwrap();
+        }
+        let graphs = policies_sharing_with(&store, &["友盟"]).unwrap();
+        assert_eq!(graphs, [iri("policy/a")]);
+        assert!(policies_sharing_with(&store, &["nobody"]).unwrap().is_empty());
+        let recipients = find_canned("recipients").unwrap();
+        assert_eq!(
+            recipients.recipient_scope_params().collect::<Vec<_>>(),
+            ["recipient"]
+        );
     }
 
     #[test]
