@@ -268,11 +268,11 @@ pub fn to_dot(graph: &StableDiGraph<Node, &'static str>, title: &str) -> String 
         // collecting, no feature named) must not constrain it either: Graphviz's newrank
         // fails ("trouble in init_rank") when such edges meet paths through features.
         let (source, target) = (graph[edge.source()].kind, graph[edge.target()].kind);
-        let same_rank = source != NodeKind::DataItem && source.cluster() == target.cluster();
+        let within_rank = source != NodeKind::DataItem && source.cluster() == target.cluster();
         let skips_features =
             matches!(source, NodeKind::Product | NodeKind::Company) && target != NodeKind::Feature;
-        let same_rank = same_rank || skips_features;
-        let style = match (*edge.weight() == "包括", same_rank) {
+        let unconstrained = within_rank || skips_features;
+        let style = match (*edge.weight() == "包括", unconstrained) {
             (true, true) => ", style=dashed, constraint=false",
             (true, false) => ", style=dashed",
             (false, true) => ", constraint=false",

@@ -82,7 +82,7 @@ pub struct StageTimes {
     pub decode: Duration,
     /// Sections and sentences, and the checks that the text is a policy.
     pub structure: Duration,
-    /// jieba-rs segmentation of every sentence.
+    /// jieba-rs segmentation (one call per document, tokens dealt out to sentences).
     pub segment: Duration,
     pub mentions: Duration,
     pub relations: Duration,
