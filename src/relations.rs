@@ -1547,6 +1547,10 @@ impl Reader<'_> {
         }
         let cells = table_cells(line);
         let roles: Vec<Option<Role>> = cells.iter().map(|c| self.header_role(c)).collect();
+        // Outside a table only a header can open one: spare the segmenter every other line.
+        if self.table.is_none() && !roles.iter().all(Option::is_some) {
+            return false;
+        }
 
         let tokens = self.segmenter.tokens(line);
         let mentions = find_mentions(self.lexicon, line, &tokens);
