@@ -365,11 +365,14 @@ pub fn build(store: &StoreDir, paths: &[PathBuf], options: &BuildOptions) -> Res
             let outcome = build_one(store, &extractor, &manifest, path, id, options);
             bar.inc(1);
             // Save the index now and then, so an interrupted build skips finished files.
-            let mut last = since_save.lock().expect("save lock");
-            if last.elapsed() > Duration::from_secs(5) {
-                let snapshot = manifest.lock().expect("manifest lock").clone();
-                store.save_manifest(&snapshot)?;
-                *last = Instant::now();
+            // A save syncs the file system: the other threads go on building meanwhile
+            // instead of queueing for the lock.
+            if let Ok(mut last) = since_save.try_lock() {
+                if last.elapsed() > Duration::from_secs(5) {
+                    let snapshot = manifest.lock().expect("manifest lock").clone();
+                    store.save_manifest(&snapshot)?;
+                    *last = Instant::now();
+                }
             }
             outcome
         })

@@ -2252,21 +2252,12 @@ impl Reader<'_> {
     /// The third parties of a span: list members that resolve to parties; where a party
     /// is followed by a bracketed list of parties, the members stand for it.
     fn parties_in(&self, view: &View, span: Range<usize>) -> Vec<Term> {
-        // A party is a lexicon mention or a phrase ending in a party head (…公司, …SDK,
-        // 上述合作方): a span with neither names none, and need not be read as a list,
-        // which is costly (this runs on every clause of every sentence).
-        if view.mentions_in(&span, Kind::ThirdParty).next().is_none()
-            && self
-                .lexicon
-                .cues
-                .party_head
-                .find_in(&fold(&view.text[span.clone()]))
-                .is_none()
-        {
+        if !self.may_name_party(view, &span) {
             return Vec::new();
         }
         let mut parties = Vec::new();
-        for item in self.parse_list(view, span.clone()) {
+        let mut unresolved = Vec::new();
+        for item in self.parse_list_noting(view, span, Some(&mut unresolved)) {
             let member_parties: Vec<Term> = item
                 .members
                 .iter()
@@ -2284,8 +2275,8 @@ impl Reader<'_> {
         }
         // Pieces no rule resolved: a name holding a lexicon party (`腾讯大王卡`,
         // `北京猫眼文化传媒`) is that party as written.
-        for piece in self.split_list(view, span) {
-            if self.resolve_piece(view, piece.clone()).is_some() {
+        for (piece, unknown) in unresolved {
+            if unknown && self.resolve_piece(view, piece.clone()).is_some() {
                 continue;
             }
             let cleaned = clean_term(self.lexicon, &view.text[piece.clone()]);
@@ -2310,6 +2301,19 @@ impl Reader<'_> {
         }
         parties.dedup();
         parties
+    }
+
+    /// A party is a lexicon mention or a phrase ending in a party head (…公司, …SDK,
+    /// 上述合作方): a span with neither names none, and need not be read as a list,
+    /// which is costly (parties are looked for in every clause of every sentence).
+    fn may_name_party(&self, view: &View, span: &Range<usize>) -> bool {
+        view.mentions_in(span, Kind::ThirdParty).next().is_some()
+            || self
+                .lexicon
+                .cues
+                .party_head
+                .find_in(&fold(&view.text[span.clone()]))
+                .is_some()
     }
 
     /// The party a line opens with (`Zxing SDK，…`, `极光推送SDK：…`) inside a section
@@ -2357,6 +2361,11 @@ impl Reader<'_> {
     /// The parties of the last clause of a sentence that names any.
     fn last_named_parties(&self, view: &View) -> Vec<Term> {
         let text = view.text;
+        // Most sentences name no party at all: one look at the whole spares a look at
+        // each clause.
+        if !self.may_name_party(view, &(0..text.len())) {
+            return Vec::new();
+        }
         let mut end = text.len();
         while end > 0 {
             let clause = clause_of(text, end.saturating_sub(1));
@@ -2522,6 +2531,17 @@ impl Reader<'_> {
 
     /// Parses a coordinated list of terms.
     fn parse_list(&self, view: &View, span: Range<usize>) -> Vec<Item> {
+        self.parse_list_noting(view, span, None)
+    }
+
+    /// [`Self::parse_list`], noting in `unresolved` each piece that did not resolve as a
+    /// whole (with `true` where that is unknown: a `等` piece is resolved in parts).
+    fn parse_list_noting(
+        &self,
+        view: &View,
+        span: Range<usize>,
+        mut unresolved_pieces: Option<&mut Vec<(Range<usize>, bool)>>,
+    ) -> Vec<Item> {
         let text = view.text;
         let pieces = self.split_list(view, span);
         let mut items: Vec<Item> = Vec::new();
@@ -2530,6 +2550,9 @@ impl Reader<'_> {
             let piece_text = &text[piece.clone()];
             // `A、B等C`: the piece holding 等 closes the list with its general term C.
             if let Some(at) = find_top_level(piece_text, &["等等", "等"]) {
+                if let Some(noted) = unresolved_pieces.as_deref_mut() {
+                    noted.push((piece.clone(), true));
+                }
                 let (left, right) = piece_text.split_at(at);
                 let right = right.trim_start_matches('等');
                 let left_item = self.resolve_piece(view, piece.start..piece.start + left.len());
@@ -2566,6 +2589,9 @@ impl Reader<'_> {
             match self.resolve_piece(view, piece.clone()) {
                 Some(item) => items.push(item),
                 None => {
+                    if let Some(noted) = unresolved_pieces.as_deref_mut() {
+                        noted.push((piece.clone(), false));
+                    }
                     let cleaned = clean_term(self.lexicon, piece_text);
                     if !cleaned.is_empty() {
                         unresolved.push((items.len(), cleaned.to_owned()));
