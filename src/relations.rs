@@ -399,7 +399,7 @@ const MAX_FEATURE_CHARS: usize = 16;
 impl Reader<'_> {
     fn read(&mut self, doc: &Document, index: usize, sentence: &Sentence, view: &View) {
         let text = view.text;
-        let line_start = line_start_of(doc, sentence);
+        let line_start = sentence.line.start;
         if self.line_parties.0 != line_start {
             let runs_on = !doc.text[..line_start]
                 .trim_end()
@@ -452,7 +452,15 @@ impl Reader<'_> {
         let purpose = self.purpose(text);
 
         self.read_inclusions(view, sentence.lead.as_deref(), index);
-        self.last_named = self.last_named_parties(view);
+        // Read at the next line only if this one runs on into it (see above).
+        let line_runs_on = !doc.text[..sentence.line.end]
+            .trim_end()
+            .ends_with(['。', '！', '？', '：', ':']);
+        self.last_named = if line_runs_on {
+            self.last_named_parties(view)
+        } else {
+            Vec::new()
+        };
         if self.read_party_line(doc, sentence, view) || self.read_fields(view, index) {
             return;
         }
@@ -573,7 +581,7 @@ impl Reader<'_> {
                     if !acts {
                         continue;
                     }
-                    let mut parties = self.acting_parties(view, doc, sentence, &clause, subject_end);
+                    let mut parties = self.acting_parties(view, sentence, &clause, subject_end);
                     if parties.is_empty() {
                         parties = leading;
                     }
@@ -1534,13 +1542,11 @@ impl Reader<'_> {
     /// other sentences are then skipped: they describe the party's practice, not the
     /// operator's).
     fn read_table_line(&mut self, doc: &Document, index: usize, sentence: &Sentence) -> bool {
-        let line_start = line_start_of(doc, sentence);
+        let line_start = sentence.line.start;
         if !doc.text[line_start..sentence.range.start].trim().is_empty() {
             return false;
         }
-        let line_end = doc.text[line_start..]
-            .find('\n')
-            .map_or(doc.text.len(), |p| line_start + p);
+        let line_end = sentence.line.end;
         let line = doc.text[line_start..line_end].trim();
         if line.is_empty() {
             return false;
@@ -2320,7 +2326,7 @@ impl Reader<'_> {
     /// whose heading is about third parties: a name ending in SDK or a lexicon party that
     /// is the whole first clause.
     fn line_opening_party(&self, doc: &Document, sentence: &Sentence, view: &View) -> Vec<Term> {
-        let line_start = line_start_of(doc, sentence);
+        let line_start = sentence.line.start;
         if !doc.text[line_start..sentence.range.start].trim().is_empty() {
             return Vec::new();
         }
@@ -2463,7 +2469,6 @@ impl Reader<'_> {
     fn acting_parties(
         &self,
         view: &View,
-        doc: &Document,
         sentence: &Sentence,
         clause: &Range<usize>,
         subject_end: usize,
@@ -2492,7 +2497,7 @@ impl Reader<'_> {
             if !earlier.is_empty() {
                 return earlier;
             }
-            if !self.line_parties.1.is_empty() && line_start_of(doc, sentence) == self.line_parties.0 {
+            if !self.line_parties.1.is_empty() && sentence.line.start == self.line_parties.0 {
                 return self.line_parties.1.clone();
             }
             if !self.table_party.is_empty() {
@@ -3814,10 +3819,6 @@ fn cell_ranges(line: &str) -> Vec<Range<usize>> {
 
 fn table_cells(line: &str) -> Vec<&str> {
     cell_ranges(line).into_iter().map(|r| &line[r]).collect()
-}
-
-fn line_start_of(doc: &Document, sentence: &Sentence) -> usize {
-    doc.text[..sentence.range.start].rfind('\n').map_or(0, |i| i + 1)
 }
 
 /// Key–value fields in a sentence: `名称：X 用途：Y`. A key is a short run before a colon

@@ -33,6 +33,9 @@ pub struct Sentence {
     pub lead: Option<String>,
     /// Whether this sentence is itself a heading line.
     pub is_heading: bool,
+    /// Byte range of the line that holds it (without the line break): rules that read a
+    /// line as a table row or a list entry need its bounds for every sentence.
+    pub line: Range<usize>,
 }
 
 /// A policy text cut into headings and sentences.
@@ -106,11 +109,12 @@ pub fn structure(text: &str, marked_headings: &[Range<usize>]) -> Document {
             });
             stack.push(doc.headings.len() - 1);
             doc.sentences.push(Sentence {
-                range,
+                range: range.clone(),
                 chars: line_char_start..line_char_start + content.chars().count(),
                 path: stack.clone(),
                 lead: None,
                 is_heading: true,
+                line: range.clone(),
             });
             continue;
         }
@@ -122,6 +126,7 @@ pub fn structure(text: &str, marked_headings: &[Range<usize>]) -> Document {
                 path: stack.clone(),
                 lead: lead.clone(),
                 is_heading: false,
+                line: range.clone(),
             });
         }
     }
