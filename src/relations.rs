@@ -1551,9 +1551,14 @@ impl Reader<'_> {
         if line.is_empty() {
             return false;
         }
+        // Outside a table only a header can open one, and no header field holds clause
+        // punctuation (see `header_role`): most lines of prose end here.
+        if self.table.is_none() && line.contains(['，', '。', '、', '；']) {
+            return false;
+        }
         let cells = table_cells(line);
         let roles: Vec<Option<Role>> = cells.iter().map(|c| self.header_role(c)).collect();
-        // Outside a table only a header can open one: spare the segmenter every other line.
+        // Spare the segmenter every other line that opens no table.
         if self.table.is_none() && !roles.iter().all(Option::is_some) {
             return false;
         }
