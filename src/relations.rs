@@ -701,12 +701,24 @@ impl Reader<'_> {
             .filter(|m| m.kind == Kind::Permission && listed_among_data(view, m))
             .map(|m| m.concept)
             .collect();
+        // `接收并记录（包括在后台运行状态下接收和记录）`: a bracket right after a verb says
+        // how or when it acts; a device word there is no permission the practice needs.
+        let verb_notes: Vec<Range<usize>> = bracket_spans(text)
+            .into_iter()
+            .filter(|(open, _)| self.ends_with_verb(&text[..*open]))
+            .map(|(_, inner)| inner)
+            .collect();
         let mut permissions: Vec<Term> = view
             .mentions
             .iter()
             .filter(|m| m.kind == Kind::Permission)
             .filter(|m| !self.is_conditional(&text[clause_of(text, m.range.start).start..m.range.start]))
             .filter(|m| !data_words.contains(&m.concept))
+            .filter(|m| {
+                !verb_notes
+                    .iter()
+                    .any(|r| r.start <= m.range.start && m.range.end <= r.end)
+            })
             .map(|m| self.concept_term(m.concept, &text[m.range.clone()]))
             .collect();
         permissions.extend(self.open_permissions(view));
@@ -718,6 +730,14 @@ impl Reader<'_> {
             self.attach_permissions(&mut sentence_practices, permissions, &features, &purpose, index);
         }
         self.out.practices.extend(sentence_practices);
+    }
+
+    /// Whether `text` ends with a collection, provision or sharing verb.
+    fn ends_with_verb(&self, text: &str) -> bool {
+        let cues = &self.lexicon.cues;
+        [&cues.collect, &cues.provide, &cues.share]
+            .iter()
+            .any(|w| w.suffix_of(text).is_some())
     }
 
     /// `我们会收集您的个人使用记录…，并作为有关操作日志保存，包括您的浏览记录、搜索记录`:
@@ -4582,6 +4602,26 @@ mod tests {
         assert!(recipients.contains(&"腾讯bugly".to_owned()), "{recipients:?}");
         assert!(!sharing.data.is_empty());
         let _ = lexicon;
+    }
+
+    #[test]
+    fn a_device_word_in_a_note_on_the_verb_is_no_permission() {
+        let permissions = |text: &str| {
+            let (lexicon, x) = run(text);
+            let found: Vec<String> = x
+                .practices
+                .iter()
+                .filter_map(|p| p.permission.as_ref().map(|t| label(&lexicon, t)))
+                .collect();
+            (collected(&lexicon, &x), found)
+        };
+        let (data, found) =
+            permissions("我们会读取并记录（包括在后台运行状态下读取和记录）您的设备型号、操作系统版本。");
+        assert!(found.is_empty(), "{found:?}");
+        assert_eq!(data.len(), 2, "{data:?}");
+        // A bracket after the data, not the verb, may well name what it needs.
+        let (_, found) = permissions("我们会收集您的位置信息（需要您开启位置权限）。");
+        assert_eq!(found, ["位置权限"]);
     }
 
     #[test]

@@ -13,9 +13,9 @@ use policykg::store::StoreDir;
 const FLOORS: &[(&str, f64, f64)] = &[
     ("collect", 0.82, 0.68),
     ("collect+feature", 0.89, 0.44),
-    ("permission", 0.89, 0.92),
+    ("permission", 0.91, 0.92),
     ("feature→permission", 0.81, 0.52),
-    ("permission→data", 0.51, 0.47),
+    ("permission→data", 0.80, 0.47),
     ("share", 0.97, 0.61),
     ("share+data", 0.88, 0.65),
     ("includes", 0.84, 0.60),
