@@ -2014,6 +2014,42 @@ impl Reader<'_> {
                 }
             }
         }
+        // Several permissions, or a third party's practice: each permission goes with the
+        // data the lexicon says it guards (`pk:protectedBy`), and only with them:
+        // `需要获取您的位置权限、存储权限并收集地理位置信息` pairs 位置权限 with the location.
+        let mut guarded_copies = Vec::new();
+        for permission in &distinct {
+            let Entity::Concept(id) = permission.entity else {
+                continue;
+            };
+            let concept = self.lexicon.concept(id);
+            let names: Vec<&String> = std::iter::once(&concept.iri).chain(&concept.broader).collect();
+            for practice in practices.iter() {
+                if practice.permission.is_some() || practice.negated {
+                    continue;
+                }
+                let guarded: Vec<Term> = practice
+                    .data
+                    .iter()
+                    .filter(|d| match d.entity {
+                        Entity::Concept(d) => {
+                            let guards = &self.lexicon.concept(d).protected_by;
+                            names.iter().any(|n| guards.contains(n))
+                        }
+                        Entity::Open(..) => false,
+                    })
+                    .cloned()
+                    .collect();
+                if !guarded.is_empty() {
+                    guarded_copies.push(Practice {
+                        permission: Some(permission.clone()),
+                        data: guarded,
+                        ..practice.clone()
+                    });
+                }
+            }
+        }
+        // The sentence's features require each permission, whichever data it guards.
         for permission in distinct {
             let carried = practices.iter().any(|p| {
                 p.permission
@@ -2024,6 +2060,7 @@ impl Reader<'_> {
                 practices.push(Practice::permission_only(permission, features, purpose, index));
             }
         }
+        practices.extend(guarded_copies);
     }
 
     /// Data terms of items, with their members; records the inclusions.
@@ -4622,6 +4659,23 @@ mod tests {
         // A bracket after the data, not the verb, may well name what it needs.
         let (_, found) = permissions("我们会收集您的位置信息（需要您开启位置权限）。");
         assert_eq!(found, ["位置权限"]);
+    }
+
+    #[test]
+    fn several_permissions_each_pair_with_the_data_they_guard() {
+        let (lexicon, x) = run("我们需要获取您的位置权限、相机权限，并收集您的地理位置信息和昵称。");
+        let mut pairs: Vec<(String, String)> = Vec::new();
+        for p in &x.practices {
+            if let Some(perm) = &p.permission {
+                pairs.extend(p.data.iter().map(|d| (label(&lexicon, perm), label(&lexicon, d))));
+            }
+        }
+        pairs.sort();
+        // The location goes with the location permission only; the camera guards none of
+        // it, and 昵称 is guarded by no permission.
+        assert_eq!(pairs.len(), 1, "{pairs:?}");
+        assert_eq!(pairs[0].0, "位置权限");
+        assert_eq!(collected(&lexicon, &x).len(), 2);
     }
 
     #[test]

@@ -15,7 +15,7 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("collect+feature", 0.89, 0.44),
     ("permission", 0.91, 0.92),
     ("feature→permission", 0.81, 0.52),
-    ("permission→data", 0.80, 0.47),
+    ("permission→data", 0.78, 0.63),
     ("share", 0.97, 0.61),
     ("share+data", 0.88, 0.65),
     ("includes", 0.84, 0.60),
