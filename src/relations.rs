@@ -3791,7 +3791,13 @@ fn names_no_permission(lexicon: &Lexicon, stem: &str) -> bool {
     for w in lexicon.cues.permission_umbrella.iter() {
         rest = rest.replace(w, "");
     }
-    rest.chars().count() <= 1
+    // A count names none either: `七项权限`, `多种权限`, `几个权限`.
+    let counted = rest.trim_end_matches(['项', '种', '个', '类', '些']);
+    let is_count = counted.len() < rest.len()
+        && counted
+            .chars()
+            .all(|c| c.is_ascii_digit() || "一二三四五六七八九十两几多数各每".contains(c));
+    rest.chars().count() <= 1 || is_count
 }
 
 /// The text inside one pair of quotes around all of it, or the text itself.
@@ -4863,11 +4869,25 @@ mod tests {
             "中授予的具体",
             "服务的基本",
             "下述",
+            // Counts, pointers and the verbs of asking for one.
+            "七项",
+            "多种",
+            "这项",
+            "以上",
+            "请求",
+            "赋予",
         ] {
             assert!(names_no_permission(&lexicon, stem), "{stem}");
         }
-        for stem in ["写入系统设置", "震动功能", "录音相关", "位置信息的", "SD卡的读写"]
-        {
+        for stem in [
+            "写入系统设置",
+            "震动功能",
+            "录音相关",
+            "位置信息的",
+            "SD卡的读写",
+            "修改系统设置",
+            "多媒体",
+        ] {
             assert!(!names_no_permission(&lexicon, stem), "{stem}");
         }
     }
