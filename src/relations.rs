@@ -4344,9 +4344,24 @@ pub fn find_operators(doc: &Document, lexicon: &Lexicon, segmenter: &Segmenter) 
         let name = segmenter.trailing_name(candidate);
         push(&mut found, name);
     }
+    // A glossary line defining the name the policy acts under names the company behind
+    // it, a parent company too (`我们：指X有限公司`, `咪咕公司：X有限公司及其五个子公司…`).
+    // Defined so, a company is the operator though the lexicon knows it as some SDK's
+    // provider too.
+    let mut defined: Vec<String> = Vec::new();
+    for name in defined_companies(lexicon, text) {
+        push(&mut defined, name);
+    }
+    defined.retain(is_company);
     // Where the policy names a legal entity, descriptions (`…的服务提供者`) are not one.
     if found.iter().any(is_company) {
         found.retain(is_company);
+        found.extend(
+            defined
+                .into_iter()
+                .filter(|d| !found.contains(d))
+                .collect::<Vec<_>>(),
+        );
         return found;
     }
     let mut companies: Vec<String> = Vec::new();
@@ -4429,11 +4444,76 @@ pub fn find_operators(doc: &Document, lexicon: &Lexicon, segmenter: &Segmenter) 
             push(&mut found, brand);
         }
     }
+    for name in defined {
+        if !companies.contains(&name) {
+            companies.push(name);
+        }
+    }
     if companies.is_empty() {
         found
     } else {
         companies
     }
+}
+
+/// Companies a glossary line gives for the name the policy acts under: 我们, or a name
+/// the policy commits itself under (`咪咕公司非常重视…`). The line opens with that name,
+/// then a colon or a definition marker, then the company (`“我们”：指X有限公司`,
+/// `咪咕公司：X有限公司及其子公司…`).
+fn defined_companies<'t>(lexicon: &Lexicon, text: &'t str) -> Vec<&'t str> {
+    let commitments: Vec<usize> = lexicon
+        .cues
+        .brand_commitment
+        .find_all(text)
+        .into_iter()
+        .map(|(at, _)| at)
+        .collect();
+    let acts_as_us = |name: &str| name == "我们" || commitments.iter().any(|&at| text[..at].ends_with(name));
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let line = crate::structure::strip_numbering(line)
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '“' | '"' | '【' | '「'));
+        let Some(name_end) = line
+            .char_indices()
+            .take(12)
+            .find(|&(_, c)| matches!(c, '：' | ':' | '”' | '"' | '】' | '」'))
+            .map(|(i, _)| i)
+            .or_else(|| lexicon.cues.definition.find_in(line).map(|(at, _)| at))
+        else {
+            continue;
+        };
+        let name = line[..name_end].trim();
+        if name.is_empty() || !acts_as_us(name) {
+            continue;
+        }
+        let rest = line[name_end..].trim_start_matches(['”', '"', '】', '」', ' ']);
+        let rest = match rest.strip_prefix(['：', ':']) {
+            Some(r) => r.trim_start(),
+            None => match lexicon.cues.definition.prefix_of(rest) {
+                Some(w) => &rest[w.len()..],
+                None => continue,
+            },
+        };
+        let rest = lexicon
+            .cues
+            .definition
+            .prefix_of(rest)
+            .map_or(rest, |w| &rest[w.len()..]);
+        let rest = rest.strip_prefix('指').unwrap_or(rest);
+        // `铁甲网及其旗下包括但不限于X有限公司`: the company is the one listed.
+        if let Some(company) = company_at(lexicon, rest) {
+            let listed = lexicon
+                .cues
+                .enumeration
+                .find_all(company)
+                .into_iter()
+                .filter(|(_, w)| w.chars().count() > 1)
+                .map(|(at, w)| at + w.len())
+                .max();
+            out.push(&company[listed.unwrap_or(0)..]);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -4637,6 +4717,25 @@ mod tests {
         );
         // A bracket that calls something else 我们 does not name an operator.
         assert!(operator("我们会收集信息（例如您的姓名）。").is_empty());
+    }
+
+    #[test]
+    fn a_glossary_line_defining_the_acting_name_names_the_operator() {
+        let lexicon = Lexicon::embedded().unwrap();
+        let segmenter = Segmenter::new(&lexicon);
+        let operator = |text: &str| find_operators(&structure(text, &[]), &lexicon, &segmenter);
+        assert_eq!(
+            operator("一、定义\n我们：指北京星河互娱科技有限公司及其关联公司。\n我们会收集您的昵称。"),
+            vec!["北京星河互娱科技有限公司"]
+        );
+        // A parent company beside the subsidiary that runs the app.
+        let both = operator(
+            "星河公司一直重视用户的隐私。\n星河公司：星河文化传媒有限公司及其子公司星河游戏有限公司。\n星河游戏有限公司运营“星河”APP。",
+        );
+        assert!(both.contains(&"星河文化传媒有限公司".to_owned()), "{both:?}");
+        assert!(both.contains(&"星河游戏有限公司".to_owned()), "{both:?}");
+        // A glossary entry for a name the policy does not act under names no operator.
+        assert!(operator("支付公司：指上海云付网络科技有限公司。\n我们会收集您的昵称。").is_empty());
     }
 
     #[test]
