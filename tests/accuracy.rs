@@ -18,7 +18,7 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("permission→data", 0.51, 0.47),
     ("share", 0.97, 0.61),
     ("share+data", 0.88, 0.65),
-    ("includes", 0.84, 0.60),
+    ("includes", 0.85, 0.69),
     ("not_collected", 0.99, 0.66),
     ("operator", 0.99, 1.0),
     ("product", 0.99, 0.99),
