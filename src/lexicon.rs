@@ -327,6 +327,8 @@ pub struct Cues {
     pub inability: Words,
     pub operator_recipient: Words,
     pub inclusion_adverb: Words,
+    /// `也包括`: the enumeration goes on with the general term enumerated before.
+    pub inclusion_continuation: Words,
     pub bracket_note: Words,
     pub definition: Words,
     pub platform_scope: Words,
@@ -532,6 +534,7 @@ impl Lexicon {
             inability: cue("inability", false),
             operator_recipient: cue("operator-recipient", false),
             inclusion_adverb: cue("inclusion-adverb", false),
+            inclusion_continuation: cue("inclusion-continuation", false),
             bracket_note: cue("bracket-note", false),
             definition: cue("definition", false),
             platform_scope: cue("platform-scope", false),

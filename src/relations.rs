@@ -1022,6 +1022,8 @@ impl Reader<'_> {
         // enumerates its line's label (`日志信息：…。包括您的登录账号…`).
         let mut markers = cues.enumeration.find_all(text);
         markers.extend(cues.definition.find_all(text));
+        markers.sort_unstable();
+        let mut previous_head: Option<Term> = None;
         for (at, word) in markers {
             let after = at + word.len();
             if !view.is_boundary(at) || !view.is_boundary(after) || depth_at(text, at) > 0 {
@@ -1053,6 +1055,12 @@ impl Reader<'_> {
                 }
                 continue;
             }
+            // `收集包括A、B的C`: right after a verb the marker opens a modifier, and the
+            // term after its last 的 is the general one.
+            if let Some((general, members)) = self.modified_by_list(view, at, start..end) {
+                found.push((general, members));
+                continue;
+            }
             let head_end = self.trim_before_marker(text, at);
             let head = if text[..head_end].trim().is_empty() {
                 lead.and_then(|l| self.resolve_head(l)).or_else(|| {
@@ -1062,11 +1070,42 @@ impl Reader<'_> {
                         .map(|(_, t)| t.clone())
                 })
             } else {
-                self.head_before(view, head_end)
+                self.head_before(view, head_end).or_else(|| {
+                    // A marker opening its own clause after one that names no term goes
+                    // on with the term enumerated before it (`行为信息包括A，也包括B`), or
+                    // enumerates the line's label, or else the one item a verb before it
+                    // took (`我们会收集您的上网记录，并作为日志保存，包括A、B`).
+                    if !text[head_end..at].contains(['，', ',']) {
+                        return None;
+                    }
+                    // A label outside the lexicon is as often a title or a date line; a
+                    // label this sentence does not open with heads a line of many.
+                    let opens_with = |l: &str| {
+                        crate::structure::strip_numbering(text)
+                            .trim_start_matches(|c: char| c == '*' || c.is_whitespace())
+                            .starts_with(l)
+                    };
+                    let lexical_lead = || {
+                        lead.filter(|l| opens_with(l))
+                            .and_then(|l| self.resolve_head(l))
+                            .filter(|t| matches!(t.entity, Entity::Concept(_)))
+                    };
+                    let between = text[head_end..at]
+                        .trim_matches(|c: char| matches!(c, '，' | ',') || c.is_whitespace());
+                    let continues = cues.inclusion_continuation.prefix_of(between).is_some();
+                    // A label heads a list a collection goes on to (not a glossary's).
+                    let collects = cues.collect.find_in(&text[..head_end]).is_some();
+                    previous_head
+                        .clone()
+                        .filter(|_| continues)
+                        .or_else(|| lexical_lead().filter(|_| collects))
+                        .or_else(|| self.object_before(view, head_end))
+                })
             };
             let Some(head) = head else {
                 continue;
             };
+            previous_head = Some(head.clone());
             let (members, strong) = self.members(view, start..end, &head);
             if strong > 0 {
                 found.push((head, members));
@@ -1108,6 +1147,69 @@ impl Reader<'_> {
                 }
             }
         }
+    }
+
+    /// `收集包括A、B的C`: where the enumeration marker at byte `at` follows a verb, the
+    /// list in `span` modifies the term after its last top-level 的: that term and the
+    /// members before it.
+    fn modified_by_list(&self, view: &View, at: usize, span: Range<usize>) -> Option<(Term, Vec<Term>)> {
+        let text = view.text;
+        let cues = &self.lexicon.cues;
+        let before = &text[..at];
+        let after_verb = [&cues.collect, &cues.share, &cues.provide].iter().any(|w| {
+            w.suffix_of(before)
+                .is_some_and(|v| view.is_boundary(at - v.len()))
+        });
+        if !after_verb {
+            return None;
+        }
+        let de = text[span.clone()]
+            .match_indices('的')
+            .map(|(p, _)| span.start + p)
+            .rfind(|&p| depth_at(text, p) == 0)?;
+        let tail = &text[de + '的'.len_utf8()..span.end];
+        if tail.contains(['、', '/']) || cues.list_separator.find_in(tail).is_some() {
+            return None;
+        }
+        // `包含您所上传照片或图片的评论`: one or two things a term holds, no list of its kinds.
+        if !text[span.start..de].contains('、') {
+            return None;
+        }
+        let general = self.resolve_head(tail)?;
+        let (members, strong) = self.members(view, span.start..de, &general);
+        (strong > 0).then_some((general, members))
+    }
+
+    /// The one data item the verb of the clause before takes, where the clause ending at
+    /// byte `end` goes on about it with 并 (`我们会收集您的上网记录，并作为日志保存`);
+    /// a list gives none.
+    fn object_before(&self, view: &View, end: usize) -> Option<Term> {
+        let text = view.text;
+        let clause_start = text[..end].rfind(['，', ',', '；', ';'])?;
+        let continued = &text[clause_start..end];
+        let continued =
+            continued.trim_start_matches(|c: char| matches!(c, '，' | ',' | '；' | ';') || c.is_whitespace());
+        self.lexicon.cues.verb_link.prefix_of(continued)?;
+        let (verb_at, verb) = self
+            .lexicon
+            .cues
+            .collect
+            .find_all(&text[..clause_start])
+            .into_iter()
+            .rfind(|(p, w)| {
+                view.is_boundary(*p)
+                    && view.is_boundary(p + w.len())
+                    && !is_noun_use(text, &(*p..p + w.len()))
+            })?;
+        let object = &text[verb_at + verb.len()..clause_start];
+        // `在使用App时的行为信息`: a time clause, not the verb's object.
+        if object.contains(|c: char| is_list_stop(c) || c == '、')
+            || self.lexicon.cues.list_separator.find_in(object).is_some()
+            || self.lexicon.cues.clause_end.find_in(object).is_some()
+        {
+            return None;
+        }
+        self.resolve_head(object)
     }
 
     /// A general term as written: a specific data item, or a kind of third party more
@@ -4439,9 +4541,24 @@ pub fn find_operators(doc: &Document, lexicon: &Lexicon, segmenter: &Segmenter) 
         let name = segmenter.trailing_name(candidate);
         push(&mut found, name);
     }
+    // A glossary line defining the name the policy acts under names the company behind
+    // it, a parent company too (`我们：指X有限公司`, `咪咕公司：X有限公司及其五个子公司…`).
+    // Defined so, a company is the operator though the lexicon knows it as some SDK's
+    // provider too.
+    let mut defined: Vec<String> = Vec::new();
+    for name in defined_companies(lexicon, text) {
+        push(&mut defined, name);
+    }
+    defined.retain(is_company);
     // Where the policy names a legal entity, descriptions (`…的服务提供者`) are not one.
     if found.iter().any(is_company) {
         found.retain(is_company);
+        found.extend(
+            defined
+                .into_iter()
+                .filter(|d| !found.contains(d))
+                .collect::<Vec<_>>(),
+        );
         return found;
     }
     let mut companies: Vec<String> = Vec::new();
@@ -4524,11 +4641,76 @@ pub fn find_operators(doc: &Document, lexicon: &Lexicon, segmenter: &Segmenter) 
             push(&mut found, brand);
         }
     }
+    for name in defined {
+        if !companies.contains(&name) {
+            companies.push(name);
+        }
+    }
     if companies.is_empty() {
         found
     } else {
         companies
     }
+}
+
+/// Companies a glossary line gives for the name the policy acts under: 我们, or a name
+/// the policy commits itself under (`咪咕公司非常重视…`). The line opens with that name,
+/// then a colon or a definition marker, then the company (`“我们”：指X有限公司`,
+/// `咪咕公司：X有限公司及其子公司…`).
+fn defined_companies<'t>(lexicon: &Lexicon, text: &'t str) -> Vec<&'t str> {
+    let commitments: Vec<usize> = lexicon
+        .cues
+        .brand_commitment
+        .find_all(text)
+        .into_iter()
+        .map(|(at, _)| at)
+        .collect();
+    let acts_as_us = |name: &str| name == "我们" || commitments.iter().any(|&at| text[..at].ends_with(name));
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let line = crate::structure::strip_numbering(line)
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '“' | '"' | '【' | '「'));
+        let Some(name_end) = line
+            .char_indices()
+            .take(12)
+            .find(|&(_, c)| matches!(c, '：' | ':' | '”' | '"' | '】' | '」'))
+            .map(|(i, _)| i)
+            .or_else(|| lexicon.cues.definition.find_in(line).map(|(at, _)| at))
+        else {
+            continue;
+        };
+        let name = line[..name_end].trim();
+        if name.is_empty() || !acts_as_us(name) {
+            continue;
+        }
+        let rest = line[name_end..].trim_start_matches(['”', '"', '】', '」', ' ']);
+        let rest = match rest.strip_prefix(['：', ':']) {
+            Some(r) => r.trim_start(),
+            None => match lexicon.cues.definition.prefix_of(rest) {
+                Some(w) => &rest[w.len()..],
+                None => continue,
+            },
+        };
+        let rest = lexicon
+            .cues
+            .definition
+            .prefix_of(rest)
+            .map_or(rest, |w| &rest[w.len()..]);
+        let rest = rest.strip_prefix('指').unwrap_or(rest);
+        // `铁甲网及其旗下包括但不限于X有限公司`: the company is the one listed.
+        if let Some(company) = company_at(lexicon, rest) {
+            let listed = lexicon
+                .cues
+                .enumeration
+                .find_all(company)
+                .into_iter()
+                .filter(|(_, w)| w.chars().count() > 1)
+                .map(|(at, w)| at + w.len())
+                .max();
+            out.push(&company[listed.unwrap_or(0)..]);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -4772,6 +4954,25 @@ mod tests {
     }
 
     #[test]
+    fn a_glossary_line_defining_the_acting_name_names_the_operator() {
+        let lexicon = Lexicon::embedded().unwrap();
+        let segmenter = Segmenter::new(&lexicon);
+        let operator = |text: &str| find_operators(&structure(text, &[]), &lexicon, &segmenter);
+        assert_eq!(
+            operator("一、定义\n我们：指北京星河互娱科技有限公司及其关联公司。\n我们会收集您的昵称。"),
+            vec!["北京星河互娱科技有限公司"]
+        );
+        // A parent company beside the subsidiary that runs the app.
+        let both = operator(
+            "星河公司一直重视用户的隐私。\n星河公司：星河文化传媒有限公司及其子公司星河游戏有限公司。\n星河游戏有限公司运营“星河”APP。",
+        );
+        assert!(both.contains(&"星河文化传媒有限公司".to_owned()), "{both:?}");
+        assert!(both.contains(&"星河游戏有限公司".to_owned()), "{both:?}");
+        // A glossary entry for a name the policy does not act under names no operator.
+        assert!(operator("支付公司：指上海云付网络科技有限公司。\n我们会收集您的昵称。").is_empty());
+    }
+
+    #[test]
     fn products_come_from_the_title_not_from_headings_or_sdk_policies() {
         let lexicon = Lexicon::embedded().unwrap();
         let segmenter = Segmenter::new(&lexicon);
@@ -4856,6 +5057,62 @@ mod tests {
             "{:?}",
             x.practices
         );
+    }
+
+    fn inclusion_pairs(text: &str) -> Vec<(String, String)> {
+        let (_, x) = run(text);
+        x.inclusions
+            .iter()
+            .map(|i| (i.general.surface.clone(), i.specific.surface.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_list_before_de_after_a_verb_spells_out_the_term_after_it() {
+        let pairs =
+            inclusion_pairs("为了向您推荐课程，我们会收集包括搜索记录、收藏记录、学习时长的学习行为信息。");
+        for member in ["搜索记录", "收藏记录", "学习时长"] {
+            assert!(
+                pairs.contains(&("学习行为信息".to_owned(), member.to_owned())),
+                "{pairs:?}"
+            );
+        }
+        // What a term holds is no kind of it.
+        let pairs = inclusion_pairs("我们会使用包含您所上传照片或视频的评论信息。");
+        assert!(!pairs.iter().any(|(g, _)| g == "评论信息"), "{pairs:?}");
+    }
+
+    #[test]
+    fn a_marker_after_a_clause_naming_no_term_goes_on_with_the_one_before() {
+        // `也包括` goes on with the term enumerated before it.
+        let pairs = inclusion_pairs(
+            "行为信息包括您在使用本应用时的点击、搜索等操作日志，也包括您填写的性别、地区等资料信息。",
+        );
+        assert!(
+            pairs.contains(&("行为信息".to_owned(), "资料信息".to_owned())),
+            "{pairs:?}"
+        );
+        // `并作为…保存，包括`: the one item the verb before took.
+        let pairs = inclusion_pairs(
+            "我们会自动收集您的学习记录，并作为服务日志保存，包括您的答题记录、错题记录、观看时长。",
+        );
+        assert!(
+            pairs.contains(&("学习记录".to_owned(), "错题记录".to_owned())),
+            "{pairs:?}"
+        );
+        // The label the sentence opens with.
+        let pairs = inclusion_pairs(
+            "2. 日志信息：当您使用我们的服务时，我们会收集您的使用记录及应用记录，并作为服务日志保存，包括您的浏览记录、搜索记录。",
+        );
+        assert!(
+            pairs.contains(&("日志信息".to_owned(), "浏览记录".to_owned())),
+            "{pairs:?}"
+        );
+        // A verb in another clause (`根据您的位置信息为您提供…，比如…`) heads no list.
+        let pairs = inclusion_pairs(
+            "我们会获取您的位置信息，根据位置为您提供更契合您需求的页面展示，比如向您推荐附近门店的优惠信息。",
+        );
+        assert!(pairs.is_empty(), "{pairs:?}");
     }
 
     #[test]
