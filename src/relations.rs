@@ -600,6 +600,23 @@ impl Reader<'_> {
                             }
                         }
                     }
+                    // `可能会让您填写支付账号信息，但我们不会留存和使用该信息`: a denial that
+                    // points back denies the data items named before it in the sentence,
+                    // those the sentence does not also collect.
+                    // Only the operator's own verbs: `如您不提供此类信息` is the user's refusal.
+                    if negated
+                        && verb.kind == VerbKind::Collect
+                        && !user_acts
+                        && !items
+                            .iter()
+                            .any(|i| i.term.kind(self.lexicon) == Kind::DataItem && !self.is_generic(&i.term))
+                        && is_anaphor(self.lexicon, &text[object.clone()])
+                    {
+                        let named = self.denied_by_pointer(view, clause.start, &sentence_practices);
+                        if !named.is_empty() {
+                            items = named;
+                        }
+                    }
                     let specific = items
                         .iter()
                         .any(|i| i.term.kind(self.lexicon) == Kind::DataItem && !self.is_generic(&i.term));
@@ -730,6 +747,27 @@ impl Reader<'_> {
             self.attach_permissions(&mut sentence_practices, permissions, &features, &purpose, index);
         }
         self.out.practices.extend(sentence_practices);
+    }
+
+    /// The specific data items named before byte `end` of a sentence and not collected
+    /// by its `practices`: what a denial pointing back (`该信息`) denies.
+    fn denied_by_pointer(&self, view: &View, end: usize, practices: &[Practice]) -> Vec<Item> {
+        let collected = |t: &Term| {
+            practices
+                .iter()
+                .any(|p| !p.negated && p.data.iter().any(|d| d.entity == t.entity))
+        };
+        view.mentions
+            .iter()
+            .filter(|m| m.kind == Kind::DataItem && m.range.end <= end)
+            .map(|m| self.concept_term(m.concept, &view.text[m.range.clone()]))
+            .filter(|t| !self.is_generic(t) && !collected(t))
+            .map(|term| Item {
+                term,
+                permission: None,
+                members: Vec::new(),
+            })
+            .collect()
     }
 
     /// Whether `text` ends with a collection, provision or sharing verb.
@@ -4864,6 +4902,30 @@ mod tests {
         assert_eq!(pairs.len(), 1, "{pairs:?}");
         assert_eq!(pairs[0].0, "位置权限");
         assert_eq!(collected(&lexicon, &x).len(), 2);
+    }
+
+    #[test]
+    fn a_denial_pointing_back_denies_what_the_sentence_named() {
+        let negated = |text: &str| {
+            let (lexicon, x) = run(text);
+            let mut out: Vec<String> = x
+                .practices
+                .iter()
+                .filter(|p| p.negated)
+                .flat_map(|p| p.data.iter().map(|t| label(&lexicon, t)))
+                .collect();
+            out.sort();
+            (out, collected(&lexicon, &x))
+        };
+        let (denied, _) = negated("办理退款时，客服可能会让您提供银行卡号，但我们不会保存或使用该信息。");
+        assert_eq!(denied, ["银行卡号"]);
+        // What the sentence collects is not denied by a later pointer.
+        let (denied, taken) = negated("我们会收集您的手机号码，但不会使用该信息。");
+        assert!(denied.is_empty(), "{denied:?}");
+        assert_eq!(taken, ["手机号码"]);
+        // The user's refusal is no denial.
+        let (denied, _) = negated("您可以填写昵称、头像，但如您不提供此类信息，不会影响您使用本产品。");
+        assert!(denied.is_empty(), "{denied:?}");
     }
 
     #[test]

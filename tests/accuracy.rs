@@ -19,7 +19,7 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("share", 0.97, 0.61),
     ("share+data", 0.88, 0.65),
     ("includes", 0.85, 0.69),
-    ("not_collected", 0.99, 0.66),
+    ("not_collected", 0.99, 0.75),
     ("operator", 0.99, 1.0),
     ("product", 0.99, 0.99),
 ];
