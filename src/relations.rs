@@ -142,6 +142,7 @@ pub fn extract_annotated(
     let mut reader = Reader {
         lexicon,
         products: &products,
+        folded_products: products.iter().map(|p| fold(p)).collect(),
         out: Extraction::default(),
         pending: None,
         previous: None,
@@ -154,6 +155,8 @@ pub fn extract_annotated(
         previous_line_parties: Vec::new(),
         last_named: Vec::new(),
         line_opener: (usize::MAX, Vec::new()),
+        named_before: Vec::new(),
+        aliases: HashMap::new(),
         segmenter,
         table: None,
         table_consumed_to: 0,
@@ -348,6 +351,8 @@ struct Reader<'a> {
     /// The data items the previous sentence collected, for one that enumerates them.
     previous_data: Vec<Term>,
     products: &'a [String],
+    /// The products' names folded, as data items are matched.
+    folded_products: Vec<String>,
     out: Extraction,
     /// Party named by the last `SDK名称：X` field, with the section it was named in.
     table_party: Vec<Term>,
@@ -363,6 +368,12 @@ struct Reader<'a> {
     last_named: Vec<Term>,
     /// The party the current line opens with in a section on third parties.
     line_opener: (usize, Vec<Term>),
+    /// The parties the previous sentence of the same line named last, for a recipient
+    /// that points back (`上述合作方`, `其`).
+    named_before: Vec<Term>,
+    /// Names a bracket gave to parties (`第三方支付机构（包括A、B，以下称“支付机构”）`):
+    /// the folded alias and the parties it stands for.
+    aliases: HashMap<String, Vec<Term>>,
     segmenter: &'a Segmenter,
     /// The SDK table being read, if any, and the byte where its last line ends.
     table: Option<ColumnTable>,
@@ -387,6 +398,14 @@ struct ColumnTable {
     header_open: bool,
     col: usize,
     parties: Vec<Term>,
+}
+
+/// What a recipient that points back (`其`, `上述合作方`) may stand for: the recipients
+/// of the sentence so far, else the parties named before the clause.
+struct Antecedents<'t> {
+    /// The practices read from the sentence so far.
+    practices: &'t [Practice],
+    clause_start: usize,
 }
 
 /// Byte length of the window before a verb in which a negation cue counts.
@@ -452,15 +471,20 @@ impl Reader<'_> {
         let purpose = self.purpose(text);
 
         self.read_inclusions(view, sentence.lead.as_deref(), index);
-        // Read at the next line only if this one runs on into it (see above).
+        // Read by the next sentence of this line, or at the next line only if this one
+        // runs on into it (see above).
         let line_runs_on = !doc.text[..sentence.line.end]
             .trim_end()
             .ends_with(['。', '！', '？', '：', ':']);
-        self.last_named = if line_runs_on {
+        let line_goes_on = !doc.text[sentence.range.end..sentence.line.end].trim().is_empty();
+        let last_named = if line_runs_on || line_goes_on {
             self.last_named_parties(view)
         } else {
             Vec::new()
         };
+        // A new line has already moved the last named parties away: only those of the
+        // line's previous sentence remain.
+        self.named_before = std::mem::replace(&mut self.last_named, last_named);
         if self.read_party_line(doc, sentence, view) || self.read_fields(view, index) {
             return;
         }
@@ -546,9 +570,33 @@ impl Reader<'_> {
             let object = self.object_span(view, verb, &clause, next_verb);
             consumed_until = object.end;
 
-            match verb.kind {
+            // `向身份认证机构提供您的身份信息`: what is provided to a party is shared with it.
+            let back = Antecedents {
+                practices: &sentence_practices,
+                clause_start: clause.start,
+            };
+            let (provided_to, marker) = match verb.kind {
+                VerbKind::Provide => self.provided_to(view, &clause, verb, &back),
+                _ => (Vec::new(), verb.range.start),
+            };
+            let kind = if provided_to.is_empty() {
+                verb.kind
+            } else {
+                VerbKind::Share
+            };
+            match kind {
                 VerbKind::Share => {
-                    let (recipients, data_span) = self.share_parts(view, &clause, verb, &object);
+                    let (recipients, data_span, marker) = if provided_to.is_empty() {
+                        self.share_parts(view, &clause, verb, &object, &back)
+                    } else {
+                        (provided_to, Some(object.clone()), marker)
+                    };
+                    // `不违规向与服务无关的第三方提供`, `是否需要向第三方提供`: the negation or
+                    // the hedge stands before the recipient, which may be long.
+                    if self.is_hedged(&text[clause.start..marker]) {
+                        continue;
+                    }
+                    let negated = negated || self.negated_before(view, clause.start, marker);
                     let items = data_span.map(|s| self.parse_list(view, s)).unwrap_or_default();
                     let data = self.data_terms(&items, index, negated);
                     // Sharing names whom: without a recipient the verb was no sharing
@@ -557,6 +605,17 @@ impl Reader<'_> {
                         continue;
                     }
                     self.remember_parties(&recipients);
+                    // `向合作方提供以下信息：` announces the list that follows, for them.
+                    if !negated && data.iter().all(|d| self.is_generic(d)) && points_ahead(text, &object) {
+                        announced = Some(ListContext {
+                            features: features.clone(),
+                            purpose: purpose.clone(),
+                            parties: recipients.clone(),
+                            min_items: 1,
+                            continues: true,
+                            depth: sentence.path.len(),
+                        });
+                    }
                     sentence_practices.push(Practice {
                         kind: PracticeKind::Sharing,
                         negated,
@@ -620,12 +679,7 @@ impl Reader<'_> {
                     let specific = items
                         .iter()
                         .any(|i| i.term.kind(self.lexicon) == Kind::DataItem && !self.is_generic(&i.term));
-                    let object_text = &text[object.clone()];
-                    let points_ahead = ["以下", "如下", "下列", "下述"]
-                        .iter()
-                        .any(|w| object_text.contains(w))
-                        || text.trim_end().ends_with(['：', ':']);
-                    if !specific && !negated && points_ahead {
+                    if !specific && !negated && points_ahead(text, &object) {
                         announced = Some(ListContext {
                             features: features.clone(),
                             purpose: purpose.clone(),
@@ -1024,11 +1078,21 @@ impl Reader<'_> {
         // `A（如B、C）`: a marked bracket may hold one member, an unmarked one needs two
         // (`IMEI（国际移动设备识别码）` glosses its term).
         for (open, mut inner) in bracket_spans(text) {
+            let bracket = &text[inner.clone()];
+            // `（以下称“支付机构”）` names the parties before it; one naming the operator or
+            // the app (`以下简称“我们”`) is read elsewhere.
+            let alias = cues
+                .bracket_note
+                .find_in(bracket)
+                .and_then(|(at, _)| quoted(&bracket[at..]))
+                .filter(|_| cues.operator_marker.find_in(bracket).is_none())
+                .filter(|a| !cues.product_alias.contains(a));
             // `（包括A、B，以下称“支付机构”）`: the list ends where the note begins.
-            if let Some((at, _)) = cues.bracket_note.find_in(&text[inner.clone()]) {
-                let before = &text[inner.start..inner.start + at];
+            if let Some((at, _)) = cues.bracket_note.find_in(bracket) {
+                let before = &bracket[..at];
                 match before.rfind(['，', ',', '；', ';']) {
                     Some(cut) => inner.end = inner.start + cut,
+                    None if alias.is_some() => inner.end = inner.start,
                     None => continue,
                 }
             }
@@ -1037,6 +1101,23 @@ impl Reader<'_> {
             };
             let (start, marked) = self.skip_marker(text, inner.start, inner.end);
             let (members, strong) = self.members(view, start..inner.end, &head);
+            let own = |t: &Term| {
+                self.folded_products
+                    .iter()
+                    .any(|p| fold(&t.surface).contains(p.as_str()))
+            };
+            if let Some(alias) = alias.filter(|a| {
+                head.kind(self.lexicon) == Kind::ThirdParty
+                    && !own(&head)
+                    && !self.folded_products.iter().any(|p| fold(a).contains(p.as_str()))
+            }) {
+                let parties = std::iter::once(&head)
+                    .chain(&members)
+                    .filter(|m| m.kind(self.lexicon) == Kind::ThirdParty)
+                    .cloned()
+                    .collect();
+                self.aliases.insert(fold(alias), parties);
+            }
             if strong > 0 && (members.len() >= 2 || marked) {
                 found.push((head, members));
             }
@@ -2414,17 +2495,18 @@ impl Reader<'_> {
         clause: &Range<usize>,
         verb: &Verb,
         object: &Range<usize>,
-    ) -> (Vec<Term>, Option<Range<usize>>) {
+        back: &Antecedents,
+    ) -> (Vec<Term>, Option<Range<usize>>, usize) {
         let text = view.text;
         let word = &text[verb.range.clone()];
         let before = &text[clause.start..verb.range.start];
         if word.ends_with(['给', '至']) || word == "交由" {
             // 将A提供给X: recipients after the verb, data between 将/把 and the verb.
-            let recipients = self.parties_in(view, object.clone());
-            let data = before
-                .rfind(['将', '把'])
-                .map(|at| clause.start + at + '将'.len_utf8()..verb.range.start);
-            return (recipients, data);
+            let recipients = self.recipients_in(view, object.clone(), back);
+            let jiang = before.rfind(['将', '把']).map(|at| clause.start + at);
+            let data = jiang.map(|at| at + '将'.len_utf8()..verb.range.start);
+            // `不会将A提供给X`: the negation stands before 将.
+            return (recipients, data, jiang.unwrap_or(verb.range.start));
         }
         let prefix = self
             .lexicon
@@ -2435,11 +2517,111 @@ impl Reader<'_> {
             .rfind(|(at, w)| {
                 view.is_boundary(clause.start + at) && view.is_boundary(clause.start + at + w.len())
             });
-        let recipients = match prefix {
-            Some((at, w)) => self.parties_in(view, clause.start + at + w.len()..verb.range.start),
-            None => Vec::new(),
+        let Some((at, w)) = prefix else {
+            return (Vec::new(), Some(object.clone()), verb.range.start);
         };
-        (recipients, Some(object.clone()))
+        let recipients = self.recipients_in(view, clause.start + at + w.len()..verb.range.start, back);
+        // `将A与X共享`: with nothing named after the verb, the data stands between 将/把
+        // and the recipient.
+        match before[..at].rfind(['将', '把']) {
+            Some(b) if view.mentions_in(object, Kind::DataItem).next().is_none() => {
+                let jiang = clause.start + b;
+                (
+                    recipients,
+                    Some(jiang + '将'.len_utf8()..clause.start + at),
+                    jiang,
+                )
+            }
+            _ => (recipients, Some(object.clone()), clause.start + at),
+        }
+    }
+
+    /// The parties data is provided to (`向X提供A`, `给X提交A`, with X right before the
+    /// verb), and where the marker before them stands. A list separator (与, 和) marks no
+    /// recipient here, nor does a pronoun (向您).
+    fn provided_to(
+        &self,
+        view: &View,
+        clause: &Range<usize>,
+        verb: &Verb,
+        back: &Antecedents,
+    ) -> (Vec<Term>, usize) {
+        let text = view.text;
+        let cues = &self.lexicon.cues;
+        let before = &text[clause.start..verb.range.start];
+        let prefix = cues.share_prefix.find_all(before).into_iter().rfind(|(at, w)| {
+            !cues.list_separator.contains(w)
+                && view.is_boundary(clause.start + at)
+                && view.is_boundary(clause.start + at + w.len())
+        });
+        match prefix {
+            Some((at, w)) if before.len() - at - w.len() <= MAX_TERM_CHARS * 3 => (
+                self.recipients_in(view, clause.start + at + w.len()..verb.range.start, back),
+                clause.start + at,
+            ),
+            _ => (Vec::new(), verb.range.start),
+        }
+    }
+
+    /// The recipients written in a span. One that points back (`上述合作方`, `其`) stands
+    /// for the parties named earlier in the sentence, or else in the sentence before on
+    /// the same line.
+    fn recipients_in(&self, view: &View, span: Range<usize>, back: &Antecedents) -> Vec<Term> {
+        let phrase = view.text[span.clone()].trim();
+        let mut parties = self.parties_in(view, span);
+        parties.retain(|p| !self.is_own_platform(p));
+        // An alias names its parties itself: `这些支付机构` are the ones called so.
+        let named = parties.len();
+        self.expand_aliases(&mut parties);
+        // `其他合作方` is no anaphor, though it opens with 其.
+        let points_back = is_anaphor(self.lexicon, phrase) && !phrase.starts_with('其') || phrase == "其";
+        if points_back && parties.len() == named {
+            let mut earlier: Vec<Term> = back
+                .practices
+                .iter()
+                .flat_map(|p| p.recipients.iter().cloned())
+                .collect();
+            if earlier.is_empty() {
+                earlier = self.parties_before(view, back.clause_start);
+            }
+            if earlier.is_empty() {
+                earlier = self.named_before.clone();
+            }
+            for p in earlier {
+                if !parties.contains(&p) {
+                    parties.push(p);
+                }
+            }
+        }
+        parties
+    }
+
+    /// `危化镖局平台`: the app's name with a party head is the app itself, no third party.
+    fn is_own_platform(&self, party: &Term) -> bool {
+        let folded = fold(&party.surface);
+        self.folded_products.iter().any(|p| {
+            folded
+                .strip_prefix(p.as_str())
+                .is_some_and(|rest| rest.is_empty() || self.lexicon.cues.party_head.contains(rest))
+        })
+    }
+
+    /// Adds the parties an alias stands for (`支付机构` for the payment institutions a
+    /// bracket named so).
+    fn expand_aliases(&self, parties: &mut Vec<Term>) {
+        if self.aliases.is_empty() {
+            return;
+        }
+        let mut added = Vec::new();
+        for p in parties.iter() {
+            let key = fold(strip_determiners(self.lexicon, &p.surface));
+            for a in self.aliases.get(&key).into_iter().flatten() {
+                if !parties.contains(a) && !added.contains(a) {
+                    added.push(a.clone());
+                }
+            }
+        }
+        parties.extend(added);
     }
 
     /// Where a list that starts at `start` and runs to the end of its sentence ends: at
@@ -2488,6 +2670,25 @@ impl Reader<'_> {
                 continue;
             }
             let cleaned = clean_term(self.lexicon, &view.text[piece.clone()]);
+            if let Some(named) = self.aliases.get(&fold(cleaned)) {
+                parties.extend(named.iter().cloned());
+                continue;
+            }
+            // `提供数据服务（包括…）的合作伙伴`: a party after a relative clause that
+            // holds a bracket.
+            if let Some((open, close)) = bracket_group(cleaned) {
+                let after = close + cleaned[close..].chars().next().map_or(0, char::len_utf8);
+                let open_len = cleaned[..open].chars().next_back().map_or(0, char::len_utf8);
+                if cleaned[after..].starts_with('的') {
+                    let relative = format!("{}{}", &cleaned[..open - open_len], &cleaned[after..]);
+                    if let Some(term) = self.resolve_term(&relative) {
+                        if term.kind(self.lexicon) == Kind::ThirdParty {
+                            parties.push(term);
+                        }
+                    }
+                    continue;
+                }
+            }
             if cleaned.chars().count() > 16
                 || !looks_like_term(self.lexicon, cleaned)
                 || cleaned.contains('的')
@@ -2515,13 +2716,12 @@ impl Reader<'_> {
     /// 上述合作方): a span with neither names none, and need not be read as a list,
     /// which is costly (parties are looked for in every clause of every sentence).
     fn may_name_party(&self, view: &View, span: &Range<usize>) -> bool {
-        view.mentions_in(span, Kind::ThirdParty).next().is_some()
-            || self
-                .lexicon
-                .cues
-                .party_head
-                .find_in(&fold(&view.text[span.clone()]))
-                .is_some()
+        if view.mentions_in(span, Kind::ThirdParty).next().is_some() {
+            return true;
+        }
+        let folded = fold(&view.text[span.clone()]);
+        self.lexicon.cues.party_head.find_in(&folded).is_some()
+            || self.aliases.keys().any(|a| folded.contains(a.as_str()))
     }
 
     /// The party a line opens with (`Zxing SDK，…`, `极光推送SDK：…`) inside a section
@@ -3021,6 +3221,15 @@ impl Reader<'_> {
                 }
             }
         }
+        // `网易云音乐订单号`: the app's name only says whose the data item is.
+        for product in &self.folded_products {
+            if let Some(id) = folded
+                .strip_prefix(product.as_str())
+                .and_then(|rest| self.lexicon.lookup_folded(rest))
+            {
+                return Some(self.concept_term(id, cleaned));
+            }
+        }
         for suffix in ["信息", "数据"] {
             if let Some(rest) = folded.strip_suffix(suffix) {
                 if let Some(id) = self.lexicon.lookup_folded(rest) {
@@ -3032,6 +3241,16 @@ impl Reader<'_> {
         }
         if n > MAX_TERM_CHARS || !looks_like_term(self.lexicon, cleaned) {
             return None;
+        }
+        // `去标识化后的设备信息`, `提供分析服务的合作伙伴`: a known term as the policy
+        // qualifies it.
+        if let Some(id) = folded
+            .rsplit_once('的')
+            .filter(|(_, head)| !self.lexicon.is_generic(head))
+            .and_then(|(_, head)| self.lexicon.lookup_folded(head))
+            .filter(|&id| matches!(self.lexicon.concept(id).kind, Kind::DataItem | Kind::ThirdParty))
+        {
+            return Some(self.concept_term(id, cleaned));
         }
         let cues = &self.lexicon.cues;
         if folded.ends_with("权限") && n > 2 {
@@ -3452,6 +3671,24 @@ impl Reader<'_> {
             .iter()
             .any(|w| head.starts_with(w));
         opens_condition && self.lexicon.cues.conditional.find_in(head).is_some()
+    }
+
+    /// A negation in the window before a recipient marker, written as words of their own:
+    /// `不会向`, but not the 不 of `不可避免的要向`.
+    fn negated_before(&self, view: &View, clause_start: usize, marker: usize) -> bool {
+        let text = view.text;
+        let mut window_start = marker.saturating_sub(NEGATION_WINDOW).max(clause_start);
+        while !text.is_char_boundary(window_start) {
+            window_start += 1;
+        }
+        self.lexicon
+            .cues
+            .negation
+            .find_all(&text[window_start..marker])
+            .into_iter()
+            .any(|(at, w)| {
+                view.is_boundary(window_start + at) && view.is_boundary(window_start + at + w.len())
+            })
     }
 
     fn is_negated(&self, text: &str, clause_start: usize, verb_start: usize) -> bool {
@@ -3938,6 +4175,24 @@ fn names_no_permission(lexicon: &Lexicon, stem: &str) -> bool {
             .chars()
             .all(|c| c.is_ascii_digit() || "一二三四五六七八九十两几多数各每".contains(c));
     rest.chars().count() <= 1 || is_count
+}
+
+/// The object of a verb only points to a list that follows: `以下信息`, or the sentence
+/// ends with a colon.
+fn points_ahead(text: &str, object: &Range<usize>) -> bool {
+    let object_text = &text[object.clone()];
+    ["以下", "如下", "下列", "下述"]
+        .iter()
+        .any(|w| object_text.contains(w))
+        || text.trim_end().ends_with(['：', ':'])
+}
+
+/// The first quoted word of a text: `以下称“支付机构”` gives 支付机构.
+fn quoted(text: &str) -> Option<&str> {
+    let open = text.find(['“', '"', '「'])?;
+    let rest = &text[open + text[open..].chars().next().map_or(1, char::len_utf8)..];
+    let close = rest.find(['”', '"', '」'])?;
+    Some(rest[..close].trim()).filter(|q| !q.is_empty())
 }
 
 /// The text inside one pair of quotes around all of it, or the text itself.
@@ -4865,6 +5120,138 @@ mod tests {
         assert!(recipients.contains(&"腾讯bugly".to_owned()), "{recipients:?}");
         assert!(!sharing.data.is_empty());
         let _ = lexicon;
+    }
+
+    /// (recipient surface, data label) of the sentence's affirmative sharing.
+    fn shared(lexicon: &Lexicon, x: &Extraction) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = x
+            .practices
+            .iter()
+            .filter(|p| p.kind == PracticeKind::Sharing && !p.negated)
+            .flat_map(|p| {
+                let data: Vec<String> = p.data.iter().map(|d| label(lexicon, d)).collect();
+                let data = if data.is_empty() {
+                    vec!["-".to_owned()]
+                } else {
+                    data
+                };
+                p.recipients
+                    .iter()
+                    .flat_map(move |r| data.clone().into_iter().map(move |d| (r.surface.clone(), d)))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    fn negated_shares(x: &Extraction) -> usize {
+        x.practices
+            .iter()
+            .filter(|p| p.kind == PracticeKind::Sharing && p.negated)
+            .count()
+    }
+
+    #[test]
+    fn data_provided_to_a_party_is_shared_with_it() {
+        let (lexicon, x) = run("为完成开户，我们会向合作的证券公司提供您的姓名和身份证号码。");
+        let shares = shared(&lexicon, &x);
+        assert!(
+            shares.iter().any(|(r, d)| r.ends_with("证券公司") && d == "姓名"),
+            "{shares:?}"
+        );
+        assert!(
+            collected(&lexicon, &x).is_empty(),
+            "{:?}",
+            collected(&lexicon, &x)
+        );
+        // Denied before a long recipient, or only wondered about: no sharing.
+        let (lexicon, x) = run("我们不会违规向与本服务无关的第三方机构提供您的手机号码。");
+        assert!(shared(&lexicon, &x).is_empty(), "{:?}", shared(&lexicon, &x));
+        assert_eq!(negated_shares(&x), 1);
+        let (lexicon, x) = run("您需要自行判断是否需要向第三方提供您的个人信息。");
+        assert!(shared(&lexicon, &x).is_empty(), "{:?}", shared(&lexicon, &x));
+        // To the user or to us is no sharing.
+        let (lexicon, x) = run("我们会向您提供账号找回服务，您需要向我们提供手机号码。");
+        assert!(shared(&lexicon, &x).is_empty(), "{:?}", shared(&lexicon, &x));
+    }
+
+    #[test]
+    fn a_recipient_that_points_back_is_the_one_named_before() {
+        let (lexicon, x) =
+            run("我们可能与提供统计服务的合作伙伴共享信息，但仅会向其提供去标识化的设备标识符。");
+        let shares = shared(&lexicon, &x);
+        assert!(
+            shares.contains(&("合作伙伴".to_owned(), "设备标识符".to_owned())),
+            "{shares:?}"
+        );
+    }
+
+    #[test]
+    fn an_alias_stands_for_the_parties_its_bracket_named() {
+        let (lexicon, x) = run(
+            "您可以选择与我们合作的第三方支付机构（包括银联、支付宝，以下简称“支付机构”）完成支付。\
+             我们会将您的订单号与这些支付机构共享。",
+        );
+        let shares = shared(&lexicon, &x);
+        for party in ["支付宝", "银联"] {
+            assert!(
+                shares.contains(&(party.to_owned(), "订单号".to_owned())),
+                "{shares:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn data_before_the_recipient_of_jiang_sharing() {
+        let (lexicon, x) = run("为向您返回定位结果，我们会将您的GPS信息与地图服务商共享。");
+        let shares = shared(&lexicon, &x);
+        assert!(
+            shares.iter().any(|(r, d)| r == "地图服务商" && d != "-"),
+            "{shares:?}"
+        );
+        let (lexicon, x) = run("未经您同意，我们不会将您的个人身份信息与广告合作伙伴共享。");
+        assert!(shared(&lexicon, &x).is_empty(), "{:?}", shared(&lexicon, &x));
+        assert_eq!(negated_shares(&x), 1);
+    }
+
+    #[test]
+    fn a_party_qualified_by_a_relative_clause_is_the_party() {
+        let (lexicon, x) = run("我们会向提供支付服务（包括订单支付、退款）的合作伙伴共享您的订单信息。");
+        let sharing = x
+            .practices
+            .iter()
+            .find(|p| p.kind == PracticeKind::Sharing)
+            .expect("sharing");
+        let recipients: Vec<String> = sharing.recipients.iter().map(|r| label(&lexicon, r)).collect();
+        assert_eq!(recipients, vec!["合作伙伴".to_owned()]);
+        assert_eq!(sharing.recipients[0].surface, "提供支付服务的合作伙伴");
+        let data: Vec<String> = sharing.data.iter().map(|d| label(&lexicon, d)).collect();
+        assert!(!data.is_empty(), "{data:?}");
+    }
+
+    #[test]
+    fn a_list_announced_to_a_recipient_is_shared_with_it() {
+        let (lexicon, x) = run("投保时，我们会向承保的保险公司提供以下信息：\n姓名、手机号码、车牌号。");
+        let shares = shared(&lexicon, &x);
+        assert!(
+            shares.iter().any(|(r, d)| r.ends_with("保险公司") && d == "姓名"),
+            "{shares:?}"
+        );
+    }
+
+    #[test]
+    fn the_apps_name_before_a_data_item_says_whose_it_is() {
+        let (lexicon, x) = run(
+            "乐途出行隐私政策\n我们会将您的乐途出行订单号提供给支付宝，您也可以向乐途出行平台提交手机号码。",
+        );
+        let shares = shared(&lexicon, &x);
+        assert!(
+            shares.contains(&("支付宝".to_owned(), "订单号".to_owned())),
+            "{shares:?}"
+        );
+        assert!(shares.iter().all(|(r, _)| !r.contains("乐途")), "{shares:?}");
     }
 
     #[test]
