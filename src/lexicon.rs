@@ -334,6 +334,7 @@ pub struct Cues {
     pub field_other: Words,
     pub not_in_party: Words,
     pub clause_end: Words,
+    pub heading_lead: Words,
 }
 
 /// Concepts indexed by their folded surface forms, plus the cue words.
@@ -539,6 +540,7 @@ impl Lexicon {
             field_other: cue("field-other", false),
             not_in_party: cue("not-in-party", false),
             clause_end: cue("clause-end", false),
+            heading_lead: cue("heading-lead", false),
         };
         let labels = Words::new(by_surface.keys().cloned());
         Ok(Self {

@@ -442,7 +442,12 @@ impl Reader<'_> {
             // `这类信息包括…` goes on about the previous sentence, in its feature.
             self.previous_features.clone()
         } else {
-            self.context_features(doc, sentence, view)
+            let context = self.context_features(doc, sentence, view);
+            if context.is_empty() {
+                self.purpose_list_features(view)
+            } else {
+                context
+            }
         };
         self.previous_features = features.clone();
         let lead_permission = sentence
@@ -834,6 +839,18 @@ impl Reader<'_> {
             .path
             .iter()
             .any(|&h| doc.headings[h].title.contains("收集"))
+    }
+
+    /// A section whose part heading was not found (a one-line policy whose `一、…` runs
+    /// on after the table of contents): no heading before its outermost one stands
+    /// higher in the outline, so what part it belongs to is unknown, and its heading may
+    /// name a feature as in the part on collection.
+    fn in_orphan_section(&self, doc: &Document, sentence: &Sentence) -> bool {
+        let Some(&root) = sentence.path.first() else {
+            return false;
+        };
+        let level = doc.headings[root].level;
+        !doc.headings[..root].iter().any(|h| h.level < level)
     }
 
     /// A hedge right before the verb (`是否收集`, `无法识别`), or an inability or exemption
@@ -3120,6 +3137,42 @@ impl Reader<'_> {
         (feature.chars().count() <= 8).then(|| vec![feature])
     }
 
+    /// `…用于开启驾驶模式、设备音效适配、播放控制的功能场景`, `用于提供运动轨迹、跑步记录服务`:
+    /// a purpose that lists what functions the data serves names them as features.
+    fn purpose_list_features(&self, view: &View) -> Vec<String> {
+        let text = view.text;
+        let cues = &self.lexicon.cues;
+        for (at, word) in cues.purpose.find_all(text) {
+            let start = at + word.len();
+            if start >= text.len() {
+                continue;
+            }
+            let clause = clause_of(text, start);
+            let phrase = text[start..clause.end.max(start)].trim_end_matches(['。', '；', ';']);
+            let Some(close) = ["功能场景", "功能", "服务"]
+                .into_iter()
+                .find(|c| phrase.trim_end().ends_with(c))
+            else {
+                continue;
+            };
+            let mut phrase = phrase.trim_end();
+            phrase = phrase[..phrase.len() - close.len()].trim_end_matches('的');
+            // `提供…`, `帮助您完成…`, `用户开启…`: the functions follow the verb.
+            if let Some(lead) = cues.heading_lead.prefix_of(phrase) {
+                phrase = &phrase[lead.len()..];
+            }
+            for word in ["用户", "您", "开启", "使用"] {
+                phrase = phrase.strip_prefix(word).unwrap_or(phrase);
+            }
+            let offset = phrase.as_ptr() as usize - text.as_ptr() as usize;
+            let features = self.split_features(view, offset, phrase, true);
+            if !features.is_empty() {
+                return features;
+            }
+        }
+        Vec::new()
+    }
+
     /// A sentence that opens by pointing back at the previous one: `这类信息`, `上述信息`.
     fn refers_back(&self, text: &str) -> bool {
         let head: String = text.trim_start().chars().take(6).collect();
@@ -3168,7 +3221,7 @@ impl Reader<'_> {
         let in_collection_part = sentence.path.iter().any(|&h| {
             let title = &doc.headings[h].title;
             title.contains("收集") || title.contains("使用")
-        });
+        }) || self.in_orphan_section(doc, sentence);
         if in_collection_part {
             if let Some(&h) = sentence.path.last() {
                 if let Some(feature) = self.heading_feature(&doc.headings[h].title) {
@@ -3181,7 +3234,18 @@ impl Reader<'_> {
 
     /// A heading or line label read as a feature name, if it reads like one.
     fn heading_feature(&self, title: &str) -> Option<String> {
-        let title = title.trim().trim_end_matches(['：', ':']);
+        let cues = &self.lexicon.cues;
+        let mut title = title.trim().trim_end_matches(['：', ':']).trim();
+        // `帮助您完成注册及登录`, `提供搜索服务`: the function follows the service verb.
+        if let Some(lead) = cues.heading_lead.prefix_of(title).filter(|l| l.len() < title.len()) {
+            title = title[lead.len()..].trim_start();
+        }
+        // `定向推送活动的规则`: the function stands before a generic tail.
+        if let Some(at) = title.rfind('的') {
+            if cues.not_a_feature.contains(&title[at + '的'.len_utf8()..]) {
+                title = title[..at].trim_end();
+            }
+        }
         let n = title.chars().count();
         if !(2..=MAX_FEATURE_CHARS).contains(&n) {
             return None;
