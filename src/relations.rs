@@ -507,6 +507,7 @@ impl Reader<'_> {
             // the user (`您可以打开…`) states no practice, unless a party collects.
             if self.is_conditional(subject)
                 || self.is_conditional(&text[clause.start..verb.range.end])
+                || self.is_hypothetical(subject)
                 || (leading.is_empty()
                     && self
                         .lexicon
@@ -627,6 +628,18 @@ impl Reader<'_> {
                 }
             }
         }
+        for object in self.implicit_collections(view) {
+            let items = self.parse_list(view, object);
+            self.emit_collection(
+                &mut sentence_practices,
+                &items,
+                &features,
+                &[],
+                false,
+                &purpose,
+                index,
+            );
+        }
         self.trailing_enumeration(view, consumed_until, index, &mut sentence_practices);
         self.bracket_denials(view, index, &features, &mut sentence_practices);
         let cues = &self.lexicon.cues;
@@ -651,7 +664,14 @@ impl Reader<'_> {
                 if self.read_enumeration(view, &pending, index, &mut sentence_practices) {
                     self.pending = Some(pending);
                 }
-            } else if self.in_collection_part(doc, sentence) {
+            } else if self.in_collection_part(doc, sentence)
+                && !sentence
+                    .lead
+                    .as_deref()
+                    .is_some_and(|lead| self.lexicon.cues.field_other.contains(lead.trim_end_matches(['：', ':'])))
+            {
+                // `使用场景：例如您扫描本地歌曲、更换头像…`: a line labelled with what the
+                // data serves lists functions, not data, where no verb collects.
                 let list = ListContext {
                     features: features.clone(),
                     purpose: purpose.clone(),
@@ -2119,6 +2139,58 @@ impl Reader<'_> {
         verbs
     }
 
+    /// Collection stated without a collection verb: data kept on the operator's
+    /// servers (`您的播放历史、歌单会存储在我们的服务器`), the user's data the operator
+    /// keeps (`我们可能会保存您的通话记录`), or works from (`我们会根据您的浏览偏好、习惯…`).
+    /// Returns the span of each data list; an affirmative clause of the operator only.
+    fn implicit_collections(&self, view: &View) -> Vec<Range<usize>> {
+        let cues = &self.lexicon.cues;
+        let text = view.text;
+        let mut found = Vec::new();
+        let verbs = cues
+            .store
+            .find_all(text)
+            .into_iter()
+            .map(|(at, w)| (at, w, true))
+            .chain(cues.basis.find_all(text).into_iter().map(|(at, w)| (at, w, false)));
+        for (at, word, keeps) in verbs {
+            let verb = at..at + word.len();
+            if !view.is_boundary(verb.start) || !view.is_boundary(verb.end) || view.cuts_mention(&verb) {
+                continue;
+            }
+            let clause = clause_of(text, verb.start);
+            let subject = &text[clause.start..verb.start];
+            if self.is_conditional(subject)
+                || self.is_hedged(subject)
+                || self.is_negated(text, clause.start, verb.start)
+                || cues.conditional.find_in(&text[clause.clone()]).is_some()
+            {
+                continue;
+            }
+            let after = &text[verb.end..clause.end.max(verb.end)];
+            let operator_subject = subject.contains("我们") && !user_is_agent(self.lexicon, subject);
+            let users_data = after.starts_with('您');
+            if keeps && after.starts_with(['在', '于']) {
+                // `A会存储在我们的服务器`: the data stands before the verb.
+                let place: String = after.chars().skip(1).take(8).collect();
+                let data = strip_modals(self.lexicon, subject);
+                if cues.operator_place.find_in(&place).is_some()
+                    && !data.contains("我们")
+                    && !data.is_empty()
+                {
+                    let start = clause.start + (subject.len() - subject.trim_start().len());
+                    found.push(start..start + data.trim_start().len());
+                }
+            } else if operator_subject && users_data {
+                // `我们会保存您的A`, `我们会根据您的A、B分析…`.
+                let object = verb.end..clause.end.max(verb.end);
+                let end = self.end_before_purpose(text, object.start).min(object.end);
+                found.push(object.start..end.max(object.start));
+            }
+        }
+        found
+    }
+
     /// `不会将这些信息回传。`: a verb closing a denied 将/把 phrase is a verb, though a
     /// noun stands before it and the clause ends after it.
     fn denied_disposal(&self, text: &str, verb: &Range<usize>) -> bool {
@@ -2540,7 +2612,25 @@ impl Reader<'_> {
     /// Parses a coordinated list of terms.
     fn parse_list(&self, view: &View, span: Range<usize>) -> Vec<Item> {
         let text = view.text;
-        let pieces = self.split_list(view, span);
+        // `操作系统及版本`, `接入网络的方式、类型和状态`: a bare head noun shares the
+        // modifier of the piece before it, and names nothing alone.
+        let mut pieces: Vec<Range<usize>> = Vec::new();
+        for piece in self.split_list(view, span) {
+            let word = fold(clean_term(self.lexicon, &text[piece.clone()]));
+            let bare_head = self.lexicon.cues.data_head.contains(&word) && self.lexicon.lookup_folded(&word).is_none();
+            match pieces.last_mut() {
+                Some(previous)
+                    if bare_head
+                        && !text[previous.end..piece.start].contains('，')
+                        && self
+                            .resolve_piece(view, previous.clone())
+                            .is_some_and(|i| i.term.kind(self.lexicon) == Kind::DataItem) =>
+                {
+                    previous.end = piece.end;
+                }
+                _ => pieces.push(piece),
+            }
+        }
         let mut items: Vec<Item> = Vec::new();
         let mut unresolved: Vec<(usize, String)> = Vec::new();
         for piece in pieces {
@@ -3164,6 +3254,10 @@ impl Reader<'_> {
             for word in ["用户", "您", "开启", "使用"] {
                 phrase = phrase.strip_prefix(word).unwrap_or(phrase);
             }
+            // `以便您登录时使用上述功能`: a clause pointing back names no function.
+            if phrase.contains('时') || cues.anaphor.find_in(phrase).is_some() {
+                continue;
+            }
             let offset = phrase.as_ptr() as usize - text.as_ptr() as usize;
             let features = self.split_features(view, offset, phrase, true);
             if !features.is_empty() {
@@ -3266,6 +3360,13 @@ impl Reader<'_> {
             .trim_end_matches(['。', '；', ';']);
         let n = purpose.chars().count();
         (2..=40).contains(&n).then(|| canonical(purpose))
+    }
+
+    /// `如果我们要…额外收集…`, `如果我们发现…收集了…`: a condition on the operator's own
+    /// doing states what would follow, not a practice.
+    fn is_hypothetical(&self, subject: &str) -> bool {
+        let subject = crate::structure::strip_numbering(subject.trim());
+        self.is_conditional_opening(subject) && subject.contains("我们")
     }
 
     /// Whether a clause opens with a condition word (如, 若, 如果…).
@@ -3618,6 +3719,15 @@ fn looks_like_term(lexicon: &Lexicon, text: &str) -> bool {
     if cues.clause_end.suffix_of(text).is_some() {
         return false;
     }
+    // `视频可能包含敏感个人信息`: what a thing may include is a clause about it.
+    if cues
+        .enumeration
+        .find_all(text)
+        .into_iter()
+        .any(|(_, w)| w.chars().count() >= 2)
+    {
+        return false;
+    }
     let has_verb = [&cues.collect, &cues.share, &cues.negation, &cues.purpose]
         .iter()
         .any(|w| {
@@ -3697,7 +3807,9 @@ fn is_noun_use(text: &str, verb: &Range<usize>) -> bool {
         || text[verb.end..].starts_with("权限")
         || text[verb.end..].starts_with("数据")
         || text[verb.end..].starts_with("空间")
-        || text[verb.end..].starts_with("卡");
+        || text[verb.end..].starts_with("卡")
+        // `接收方`, `获取人`: the party that does it.
+        || text[verb.end..].starts_with(['方', '人', '者']);
     (after_is_end && before_is_noun) || noun_after
 }
 
