@@ -2681,12 +2681,12 @@ impl Reader<'_> {
             }
         }
         // List context: short plain nouns listed beside data items are data items too
-        // (头像、昵称、MV、歌单…), when most of the list resolved.
+        // (头像、昵称、MV、歌单…), when at least a third of the list resolved.
         let resolved_data = items
             .iter()
             .filter(|i| i.term.kind(self.lexicon) == Kind::DataItem)
             .count();
-        if resolved_data >= 1 && resolved_data >= unresolved.len() {
+        if resolved_data >= 1 && unresolved.len() <= 2 * resolved_data {
             for (at, word) in unresolved.into_iter().rev() {
                 if looks_like_noun(self.lexicon, &word) {
                     let term = self.open_term(Kind::DataItem, &word);
