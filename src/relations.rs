@@ -393,6 +393,11 @@ struct ColumnTable {
 const NEGATION_WINDOW: usize = 18;
 /// Open-vocabulary terms longer than this (chars) are phrases, not names.
 const MAX_TERM_CHARS: usize = 24;
+/// Head nouns that name an attribute of something (`操作系统及版本`, `方式、类型和状态`):
+/// alone in a list they share the modifier of the piece before them.
+const ATTRIBUTE_NOUNS: &[&str] = &[
+    "类型", "状态", "版本", "时间", "时长", "频率", "数量", "名称", "参数", "属性", "详情", "明细", "设置",
+];
 /// A feature name longer than this (chars) is a clause, not a feature.
 const MAX_FEATURE_CHARS: usize = 16;
 
@@ -2075,6 +2080,30 @@ impl Reader<'_> {
             || self
                 .lexicon
                 .is_generic(&fold(strip_determiners(self.lexicon, surface)))
+            || self.is_pointing_umbrella(term)
+    }
+
+    /// `这方面的信息`, `该实际订购人的前述信息`, `新的个人信息`: an umbrella word whose
+    /// modifier only points or qualifies (an anaphor or determiner inside, 新, 非) names
+    /// no item of its own. Open-vocabulary terms only: the lexicon's are named.
+    fn is_pointing_umbrella(&self, term: &Term) -> bool {
+        let Entity::Open(_, label) = &term.entity else {
+            return false;
+        };
+        let cues = &self.lexicon.cues;
+        let Some(at) = ["个人信息", "信息", "数据"].iter().find_map(|w| label.strip_suffix(w)) else {
+            return false;
+        };
+        let modifier = at.trim_end_matches('的');
+        let points = |words: &crate::lexicon::Words| {
+            words
+                .find_all(modifier)
+                .into_iter()
+                .any(|(_, w)| w.chars().count() >= 2 && !w.starts_with("其他"))
+        };
+        points(&cues.anaphor)
+            || points(&cues.determiner)
+            || ["这", "该", "此", "新", "非"].iter().any(|w| modifier.starts_with(w))
     }
 
     /// All verbs of a sentence, longest cue first at each position, on token boundaries,
@@ -2612,12 +2641,11 @@ impl Reader<'_> {
     /// Parses a coordinated list of terms.
     fn parse_list(&self, view: &View, span: Range<usize>) -> Vec<Item> {
         let text = view.text;
-        // `操作系统及版本`, `接入网络的方式、类型和状态`: a bare head noun shares the
+        // `操作系统及版本`, `接入网络的方式、类型和状态`: a bare attribute noun shares the
         // modifier of the piece before it, and names nothing alone.
         let mut pieces: Vec<Range<usize>> = Vec::new();
         for piece in self.split_list(view, span) {
-            let word = fold(clean_term(self.lexicon, &text[piece.clone()]));
-            let bare_head = self.lexicon.cues.data_head.contains(&word) && self.lexicon.lookup_folded(&word).is_none();
+            let bare_head = ATTRIBUTE_NOUNS.contains(&clean_term(self.lexicon, &text[piece.clone()]));
             match pieces.last_mut() {
                 Some(previous)
                     if bare_head
@@ -3741,7 +3769,10 @@ fn looks_like_term(lexicon: &Lexicon, text: &str) -> bool {
 /// Short and plain enough to be a listed noun even without a known head.
 fn looks_like_noun(lexicon: &Lexicon, text: &str) -> bool {
     let n = text.chars().count();
+    // A head noun alone (类型, 状态, 版本) needs the modifier it shares with the piece
+    // before it (see `parse_list`).
     (2..=8).contains(&n)
+        && !ATTRIBUTE_NOUNS.contains(&text)
         && looks_like_term(lexicon, text)
         && !text.contains('的')
         && !lexicon.is_generic(&fold(text))
