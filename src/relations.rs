@@ -670,10 +670,12 @@ impl Reader<'_> {
                     self.pending = Some(pending);
                 }
             } else if self.in_collection_part(doc, sentence)
-                && !sentence
-                    .lead
-                    .as_deref()
-                    .is_some_and(|lead| self.lexicon.cues.field_other.contains(lead.trim_end_matches(['：', ':'])))
+                && !sentence.lead.as_deref().is_some_and(|lead| {
+                    self.lexicon
+                        .cues
+                        .field_other
+                        .contains(lead.trim_end_matches(['：', ':']))
+                })
             {
                 // `使用场景：例如您扫描本地歌曲、更换头像…`: a line labelled with what the
                 // data serves lists functions, not data, where no verb collects.
@@ -2091,7 +2093,10 @@ impl Reader<'_> {
             return false;
         };
         let cues = &self.lexicon.cues;
-        let Some(at) = ["个人信息", "信息", "数据"].iter().find_map(|w| label.strip_suffix(w)) else {
+        let Some(at) = ["个人信息", "信息", "数据"]
+            .iter()
+            .find_map(|w| label.strip_suffix(w))
+        else {
             return false;
         };
         let modifier = at.trim_end_matches('的');
@@ -2103,7 +2108,9 @@ impl Reader<'_> {
         };
         points(&cues.anaphor)
             || points(&cues.determiner)
-            || ["这", "该", "此", "新", "非"].iter().any(|w| modifier.starts_with(w))
+            || ["这", "该", "此", "新", "非"]
+                .iter()
+                .any(|w| modifier.starts_with(w))
     }
 
     /// All verbs of a sentence, longest cue first at each position, on token boundaries,
@@ -2181,7 +2188,12 @@ impl Reader<'_> {
             .find_all(text)
             .into_iter()
             .map(|(at, w)| (at, w, true))
-            .chain(cues.basis.find_all(text).into_iter().map(|(at, w)| (at, w, false)));
+            .chain(
+                cues.basis
+                    .find_all(text)
+                    .into_iter()
+                    .map(|(at, w)| (at, w, false)),
+            );
         for (at, word, keeps) in verbs {
             let verb = at..at + word.len();
             if !view.is_boundary(verb.start) || !view.is_boundary(verb.end) || view.cuts_mention(&verb) {
@@ -2203,9 +2215,7 @@ impl Reader<'_> {
                 // `A会存储在我们的服务器`: the data stands before the verb.
                 let place: String = after.chars().skip(1).take(8).collect();
                 let data = strip_modals(self.lexicon, subject);
-                if cues.operator_place.find_in(&place).is_some()
-                    && !data.contains("我们")
-                    && !data.is_empty()
+                if cues.operator_place.find_in(&place).is_some() && !data.contains("我们") && !data.is_empty()
                 {
                     let start = clause.start + (subject.len() - subject.trim_start().len());
                     found.push(start..start + data.trim_start().len());
@@ -3279,11 +3289,17 @@ impl Reader<'_> {
             if let Some(lead) = cues.heading_lead.prefix_of(phrase) {
                 phrase = &phrase[lead.len()..];
             }
-            for word in ["用户", "您", "开启", "使用"] {
+            for word in ["为您", "用户", "您", "开启", "使用"] {
                 phrase = phrase.strip_prefix(word).unwrap_or(phrase);
             }
-            // `以便您登录时使用上述功能`: a clause pointing back names no function.
-            if phrase.contains('时') || cues.anaphor.find_in(phrase).is_some() {
+            // `以便您登录时使用上述功能`: a clause pointing back names no function, nor
+            // does `演出票的购买和快递配送服务` (a purpose, not a list of names).
+            // Opening with a verb of collection (`上传和保存照片、视频`) makes it a clause too.
+            let verbs = [&cues.collect, &cues.provide, &cues.store, &cues.share];
+            if phrase.contains(['时', '的'])
+                || cues.anaphor.find_in(phrase).is_some()
+                || verbs.iter().any(|v| v.prefix_of(phrase).is_some())
+            {
                 continue;
             }
             let offset = phrase.as_ptr() as usize - text.as_ptr() as usize;
@@ -3345,7 +3361,11 @@ impl Reader<'_> {
             title.contains("收集") || title.contains("使用")
         }) || self.in_orphan_section(doc, sentence);
         if in_collection_part {
-            if let Some(&h) = sentence.path.last() {
+            if let Some(&h) = sentence
+                .path
+                .last()
+                .filter(|&&h| !passed_sibling(doc, h, sentence))
+            {
                 if let Some(feature) = self.heading_feature(&doc.headings[h].title) {
                     return vec![feature];
                 }
@@ -3359,14 +3379,12 @@ impl Reader<'_> {
         let cues = &self.lexicon.cues;
         let mut title = title.trim().trim_end_matches(['：', ':']).trim();
         // `帮助您完成注册及登录`, `提供搜索服务`: the function follows the service verb.
-        if let Some(lead) = cues.heading_lead.prefix_of(title).filter(|l| l.len() < title.len()) {
+        if let Some(lead) = cues
+            .heading_lead
+            .prefix_of(title)
+            .filter(|l| l.len() < title.len())
+        {
             title = title[lead.len()..].trim_start();
-        }
-        // `定向推送活动的规则`: the function stands before a generic tail.
-        if let Some(at) = title.rfind('的') {
-            if cues.not_a_feature.contains(&title[at + '的'.len_utf8()..]) {
-                title = title[..at].trim_end();
-            }
         }
         let n = title.chars().count();
         if !(2..=MAX_FEATURE_CHARS).contains(&n) {
@@ -3842,6 +3860,36 @@ fn is_noun_use(text: &str, verb: &Range<usize>) -> bool {
         // `接收方`, `获取人`: the party that does it.
         || text[verb.end..].starts_with(['方', '人', '者']);
     (after_is_end && before_is_noun) || noun_after
+}
+
+/// Whether the text between heading `h` and a sentence under it holds the next number of
+/// the heading's own numbering (`1、帮助您完成注册及登录 … 2、实现身份认证 …`): a sibling
+/// heading run into a paragraph, which the outline missed, has ended the section.
+fn passed_sibling(doc: &Document, h: usize, sentence: &Sentence) -> bool {
+    let heading = &doc.headings[h];
+    let line = doc.text[heading.range.clone()].trim_start();
+    let digits: String = line.chars().take_while(char::is_ascii_digit).collect();
+    let Ok(number) = digits.parse::<u32>() else {
+        return false;
+    };
+    let Some(mark) = line[digits.len()..]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '、' | '.' | '．'))
+    else {
+        return false;
+    };
+    let between = doc
+        .text
+        .get(heading.range.end..sentence.range.start)
+        .unwrap_or("");
+    let next = format!("{}{mark}", number + 1);
+    between.match_indices(&next).any(|(at, _)| {
+        between[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || matches!(c, '。' | '；' | '：'))
+    })
 }
 
 /// The user is the agent of the verb: `您可以访问`, `您填写`, `需要您提供` — 您 stands in
