@@ -4724,6 +4724,38 @@ mod tests {
     }
 
     #[test]
+    fn data_kept_on_our_servers_or_worked_from_is_collected() {
+        let (lexicon, x) = run("您的播放历史、粉丝列表都会存储在我们的服务器中。");
+        let data = collected(&lexicon, &x);
+        assert!(
+            data.iter()
+                .any(|d| d.contains("粉丝列表") || d.contains("关注列表")),
+            "{data:?}"
+        );
+        let (lexicon, x) = run("我们会根据您的浏览偏好、位置信息等为您提供个性化服务。");
+        let data = collected(&lexicon, &x);
+        assert!(data.iter().any(|d| d.contains("浏览偏好")), "{data:?}");
+        // Kept on the device, or what the user's consent allows, is no collection.
+        let (lexicon, x) = run("您的草稿会存储在您的设备本地。我们会根据您的授权为您提供服务。");
+        assert!(collected(&lexicon, &x).is_empty());
+    }
+
+    #[test]
+    fn features_from_a_heading_service_verb_and_a_purpose_list() {
+        let (_, x) = run("一、我们如何收集和使用信息\n1、帮助您完成注册及登录\n您需要提供手机号码。\n");
+        assert!(
+            x.practices
+                .iter()
+                .any(|p| p.features == vec!["注册及登录".to_owned()]),
+            "{:?}",
+            x.practices
+        );
+        let (_, x) = run("我们会收集蓝牙设备名称，用于开启驾驶模式、播放控制的功能场景。");
+        let features = &x.practices.first().expect("a practice").features;
+        assert_eq!(features, &vec!["驾驶模式".to_owned(), "播放控制".to_owned()]);
+    }
+
+    #[test]
     fn collection_list_with_feature_frame() {
         let (lexicon, x) =
             run("当您使用连麦功能时，我们会收集您的设备型号、IMEI和音乐播放记录，用于提供服务。");
