@@ -336,6 +336,10 @@ pub struct Cues {
     pub field_other: Words,
     pub not_in_party: Words,
     pub clause_end: Words,
+    pub heading_lead: Words,
+    pub store: Words,
+    pub operator_place: Words,
+    pub basis: Words,
 }
 
 /// Concepts indexed by their folded surface forms, plus the cue words.
@@ -542,6 +546,10 @@ impl Lexicon {
             field_other: cue("field-other", false),
             not_in_party: cue("not-in-party", false),
             clause_end: cue("clause-end", false),
+            heading_lead: cue("heading-lead", false),
+            store: cue("store", false),
+            operator_place: cue("operator-place", false),
+            basis: cue("basis", false),
         };
         let labels = Words::new(by_surface.keys().cloned());
         Ok(Self {

@@ -412,6 +412,11 @@ struct Antecedents<'t> {
 const NEGATION_WINDOW: usize = 18;
 /// Open-vocabulary terms longer than this (chars) are phrases, not names.
 const MAX_TERM_CHARS: usize = 24;
+/// Head nouns that name an attribute of something (`操作系统及版本`, `方式、类型和状态`):
+/// alone in a list they share the modifier of the piece before them.
+const ATTRIBUTE_NOUNS: &[&str] = &[
+    "类型", "状态", "版本", "时间", "时长", "频率", "数量", "名称", "参数", "属性", "详情", "明细", "设置",
+];
 /// A feature name longer than this (chars) is a clause, not a feature.
 const MAX_FEATURE_CHARS: usize = 16;
 
@@ -461,7 +466,12 @@ impl Reader<'_> {
             // `这类信息包括…` goes on about the previous sentence, in its feature.
             self.previous_features.clone()
         } else {
-            self.context_features(doc, sentence, view)
+            let context = self.context_features(doc, sentence, view);
+            if context.is_empty() {
+                self.purpose_list_features(view)
+            } else {
+                context
+            }
         };
         self.previous_features = features.clone();
         let lead_permission = sentence
@@ -534,6 +544,7 @@ impl Reader<'_> {
             // the user (`您可以打开…`) states no practice, unless a party collects.
             if self.is_conditional(subject)
                 || self.is_conditional(&text[clause.start..verb.range.end])
+                || self.is_hypothetical(subject)
                 || (leading.is_empty()
                     && self
                         .lexicon
@@ -701,6 +712,18 @@ impl Reader<'_> {
                 }
             }
         }
+        for object in self.implicit_collections(view) {
+            let items = self.parse_list(view, object);
+            self.emit_collection(
+                &mut sentence_practices,
+                &items,
+                &features,
+                &[],
+                false,
+                &purpose,
+                index,
+            );
+        }
         self.trailing_enumeration(view, consumed_until, index, &mut sentence_practices);
         self.bracket_denials(view, index, &features, &mut sentence_practices);
         let cues = &self.lexicon.cues;
@@ -725,7 +748,16 @@ impl Reader<'_> {
                 if self.read_enumeration(view, &pending, index, &mut sentence_practices) {
                     self.pending = Some(pending);
                 }
-            } else if self.in_collection_part(doc, sentence) {
+            } else if self.in_collection_part(doc, sentence)
+                && !sentence.lead.as_deref().is_some_and(|lead| {
+                    self.lexicon
+                        .cues
+                        .field_other
+                        .contains(lead.trim_end_matches(['：', ':']))
+                })
+            {
+                // `使用场景：例如您扫描本地歌曲、更换头像…`: a line labelled with what the
+                // data serves lists functions, not data, where no verb collects.
                 let list = ListContext {
                     features: features.clone(),
                     purpose: purpose.clone(),
@@ -954,6 +986,18 @@ impl Reader<'_> {
             .path
             .iter()
             .any(|&h| doc.headings[h].title.contains("收集"))
+    }
+
+    /// A section whose part heading was not found (a one-line policy whose `一、…` runs
+    /// on after the table of contents): no heading before its outermost one stands
+    /// higher in the outline, so what part it belongs to is unknown, and its heading may
+    /// name a feature as in the part on collection.
+    fn in_orphan_section(&self, doc: &Document, sentence: &Sentence) -> bool {
+        let Some(&root) = sentence.path.first() else {
+            return false;
+        };
+        let level = doc.headings[root].level;
+        !doc.headings[..root].iter().any(|h| h.level < level)
     }
 
     /// A hedge right before the verb (`是否收集`, `无法识别`), or an inability or exemption
@@ -2327,6 +2371,35 @@ impl Reader<'_> {
             || self
                 .lexicon
                 .is_generic(&fold(strip_determiners(self.lexicon, surface)))
+            || self.is_pointing_umbrella(term)
+    }
+
+    /// `这方面的信息`, `该实际订购人的前述信息`, `新的个人信息`: an umbrella word whose
+    /// modifier only points or qualifies (an anaphor or determiner inside, 新, 非) names
+    /// no item of its own. Open-vocabulary terms only: the lexicon's are named.
+    fn is_pointing_umbrella(&self, term: &Term) -> bool {
+        let Entity::Open(_, label) = &term.entity else {
+            return false;
+        };
+        let cues = &self.lexicon.cues;
+        let Some(at) = ["个人信息", "信息", "数据"]
+            .iter()
+            .find_map(|w| label.strip_suffix(w))
+        else {
+            return false;
+        };
+        let modifier = at.trim_end_matches('的');
+        let points = |words: &crate::lexicon::Words| {
+            words
+                .find_all(modifier)
+                .into_iter()
+                .any(|(_, w)| w.chars().count() >= 2 && !w.starts_with("其他"))
+        };
+        points(&cues.anaphor)
+            || points(&cues.determiner)
+            || ["这", "该", "此", "新", "非"]
+                .iter()
+                .any(|w| modifier.starts_with(w))
     }
 
     /// All verbs of a sentence, longest cue first at each position, on token boundaries,
@@ -2389,6 +2462,61 @@ impl Reader<'_> {
             i += rest.chars().next().map_or(1, char::len_utf8);
         }
         verbs
+    }
+
+    /// Collection stated without a collection verb: data kept on the operator's
+    /// servers (`您的播放历史、歌单会存储在我们的服务器`), the user's data the operator
+    /// keeps (`我们可能会保存您的通话记录`), or works from (`我们会根据您的浏览偏好、习惯…`).
+    /// Returns the span of each data list; an affirmative clause of the operator only.
+    fn implicit_collections(&self, view: &View) -> Vec<Range<usize>> {
+        let cues = &self.lexicon.cues;
+        let text = view.text;
+        let mut found = Vec::new();
+        let verbs = cues
+            .store
+            .find_all(text)
+            .into_iter()
+            .map(|(at, w)| (at, w, true))
+            .chain(
+                cues.basis
+                    .find_all(text)
+                    .into_iter()
+                    .map(|(at, w)| (at, w, false)),
+            );
+        for (at, word, keeps) in verbs {
+            let verb = at..at + word.len();
+            if !view.is_boundary(verb.start) || !view.is_boundary(verb.end) || view.cuts_mention(&verb) {
+                continue;
+            }
+            let clause = clause_of(text, verb.start);
+            let subject = &text[clause.start..verb.start];
+            if self.is_conditional(subject)
+                || self.is_hedged(subject)
+                || self.is_negated(text, clause.start, verb.start)
+                || cues.conditional.find_in(&text[clause.clone()]).is_some()
+            {
+                continue;
+            }
+            let after = &text[verb.end..clause.end.max(verb.end)];
+            let operator_subject = subject.contains("我们") && !user_is_agent(self.lexicon, subject);
+            let users_data = after.starts_with('您');
+            if keeps && after.starts_with(['在', '于']) {
+                // `A会存储在我们的服务器`: the data stands before the verb.
+                let place: String = after.chars().skip(1).take(8).collect();
+                let data = strip_modals(self.lexicon, subject);
+                if cues.operator_place.find_in(&place).is_some() && !data.contains("我们") && !data.is_empty()
+                {
+                    let start = clause.start + (subject.len() - subject.trim_start().len());
+                    found.push(start..start + data.trim_start().len());
+                }
+            } else if operator_subject && users_data {
+                // `我们会保存您的A`, `我们会根据您的A、B分析…`.
+                let object = verb.end..clause.end.max(verb.end);
+                let end = self.end_before_purpose(text, object.start).min(object.end);
+                found.push(object.start..end.max(object.start));
+            }
+        }
+        found
     }
 
     /// `不会将这些信息回传。`: a verb closing a denied 将/把 phrase is a verb, though a
@@ -2950,7 +3078,24 @@ impl Reader<'_> {
         mut unresolved_pieces: Option<&mut Vec<(Range<usize>, bool)>>,
     ) -> Vec<Item> {
         let text = view.text;
-        let pieces = self.split_list(view, span);
+        // `操作系统及版本`, `接入网络的方式、类型和状态`: a bare attribute noun shares the
+        // modifier of the piece before it, and names nothing alone.
+        let mut pieces: Vec<Range<usize>> = Vec::new();
+        for piece in self.split_list(view, span) {
+            let bare_head = ATTRIBUTE_NOUNS.contains(&clean_term(self.lexicon, &text[piece.clone()]));
+            match pieces.last_mut() {
+                Some(previous)
+                    if bare_head
+                        && !text[previous.end..piece.start].contains('，')
+                        && self
+                            .resolve_piece(view, previous.clone())
+                            .is_some_and(|i| i.term.kind(self.lexicon) == Kind::DataItem) =>
+                {
+                    previous.end = piece.end;
+                }
+                _ => pieces.push(piece),
+            }
+        }
         let mut items: Vec<Item> = Vec::new();
         let mut unresolved: Vec<(usize, String)> = Vec::new();
         for piece in pieces {
@@ -3007,12 +3152,12 @@ impl Reader<'_> {
             }
         }
         // List context: short plain nouns listed beside data items are data items too
-        // (头像、昵称、MV、歌单…), when most of the list resolved.
+        // (头像、昵称、MV、歌单…), when at least a third of the list resolved.
         let resolved_data = items
             .iter()
             .filter(|i| i.term.kind(self.lexicon) == Kind::DataItem)
             .count();
-        if resolved_data >= 1 && resolved_data >= unresolved.len() {
+        if resolved_data >= 1 && unresolved.len() <= 2 * resolved_data {
             for (at, word) in unresolved.into_iter().rev() {
                 if looks_like_noun(self.lexicon, &word) {
                     let term = self.open_term(Kind::DataItem, &word);
@@ -3572,6 +3717,52 @@ impl Reader<'_> {
         (feature.chars().count() <= 8).then(|| vec![feature])
     }
 
+    /// `…用于开启驾驶模式、设备音效适配、播放控制的功能场景`, `用于提供运动轨迹、跑步记录服务`:
+    /// a purpose that lists what functions the data serves names them as features.
+    fn purpose_list_features(&self, view: &View) -> Vec<String> {
+        let text = view.text;
+        let cues = &self.lexicon.cues;
+        for (at, word) in cues.purpose.find_all(text) {
+            let start = at + word.len();
+            if start >= text.len() {
+                continue;
+            }
+            let clause = clause_of(text, start);
+            let phrase = text[start..clause.end.max(start)].trim_end_matches(['。', '；', ';']);
+            let Some(close) = ["功能场景", "功能", "服务"]
+                .into_iter()
+                .find(|c| phrase.trim_end().ends_with(c))
+            else {
+                continue;
+            };
+            let mut phrase = phrase.trim_end();
+            phrase = phrase[..phrase.len() - close.len()].trim_end_matches('的');
+            // `提供…`, `帮助您完成…`, `用户开启…`: the functions follow the verb.
+            if let Some(lead) = cues.heading_lead.prefix_of(phrase) {
+                phrase = &phrase[lead.len()..];
+            }
+            for word in ["为您", "用户", "您", "开启", "使用"] {
+                phrase = phrase.strip_prefix(word).unwrap_or(phrase);
+            }
+            // `以便您登录时使用上述功能`: a clause pointing back names no function, nor
+            // does `演出票的购买和快递配送服务` (a purpose, not a list of names).
+            // Opening with a verb of collection (`上传和保存照片、视频`) makes it a clause too.
+            let verbs = [&cues.collect, &cues.provide, &cues.store, &cues.share];
+            if phrase.contains(['时', '的'])
+                || cues.anaphor.find_in(phrase).is_some()
+                || verbs.iter().any(|v| v.prefix_of(phrase).is_some())
+            {
+                continue;
+            }
+            let offset = phrase.as_ptr() as usize - text.as_ptr() as usize;
+            let features = self.split_features(view, offset, phrase, true);
+            if !features.is_empty() {
+                return features;
+            }
+        }
+        Vec::new()
+    }
+
     /// A sentence that opens by pointing back at the previous one: `这类信息`, `上述信息`.
     fn refers_back(&self, text: &str) -> bool {
         let head: String = text.trim_start().chars().take(6).collect();
@@ -3620,9 +3811,13 @@ impl Reader<'_> {
         let in_collection_part = sentence.path.iter().any(|&h| {
             let title = &doc.headings[h].title;
             title.contains("收集") || title.contains("使用")
-        });
+        }) || self.in_orphan_section(doc, sentence);
         if in_collection_part {
-            if let Some(&h) = sentence.path.last() {
+            if let Some(&h) = sentence
+                .path
+                .last()
+                .filter(|&&h| !passed_sibling(doc, h, sentence))
+            {
                 if let Some(feature) = self.heading_feature(&doc.headings[h].title) {
                     return vec![feature];
                 }
@@ -3633,7 +3828,16 @@ impl Reader<'_> {
 
     /// A heading or line label read as a feature name, if it reads like one.
     fn heading_feature(&self, title: &str) -> Option<String> {
-        let title = title.trim().trim_end_matches(['：', ':']);
+        let cues = &self.lexicon.cues;
+        let mut title = title.trim().trim_end_matches(['：', ':']).trim();
+        // `帮助您完成注册及登录`, `提供搜索服务`: the function follows the service verb.
+        if let Some(lead) = cues
+            .heading_lead
+            .prefix_of(title)
+            .filter(|l| l.len() < title.len())
+        {
+            title = title[lead.len()..].trim_start();
+        }
         let n = title.chars().count();
         if !(2..=MAX_FEATURE_CHARS).contains(&n) {
             return None;
@@ -3654,6 +3858,13 @@ impl Reader<'_> {
             .trim_end_matches(['。', '；', ';']);
         let n = purpose.chars().count();
         (2..=40).contains(&n).then(|| canonical(purpose))
+    }
+
+    /// `如果我们要…额外收集…`, `如果我们发现…收集了…`: a condition on the operator's own
+    /// doing states what would follow, not a practice.
+    fn is_hypothetical(&self, subject: &str) -> bool {
+        let subject = crate::structure::strip_numbering(subject.trim());
+        self.is_conditional_opening(subject) && subject.contains("我们")
     }
 
     /// Whether a clause opens with a condition word (如, 若, 如果…).
@@ -4024,6 +4235,15 @@ fn looks_like_term(lexicon: &Lexicon, text: &str) -> bool {
     if cues.clause_end.suffix_of(text).is_some() {
         return false;
     }
+    // `视频可能包含敏感个人信息`: what a thing may include is a clause about it.
+    if cues
+        .enumeration
+        .find_all(text)
+        .into_iter()
+        .any(|(_, w)| w.chars().count() >= 2)
+    {
+        return false;
+    }
     let has_verb = [&cues.collect, &cues.share, &cues.negation, &cues.purpose]
         .iter()
         .any(|w| {
@@ -4037,7 +4257,10 @@ fn looks_like_term(lexicon: &Lexicon, text: &str) -> bool {
 /// Short and plain enough to be a listed noun even without a known head.
 fn looks_like_noun(lexicon: &Lexicon, text: &str) -> bool {
     let n = text.chars().count();
+    // A head noun alone (类型, 状态, 版本) needs the modifier it shares with the piece
+    // before it (see `parse_list`).
     (2..=8).contains(&n)
+        && !ATTRIBUTE_NOUNS.contains(&text)
         && looks_like_term(lexicon, text)
         && !text.contains('的')
         && !lexicon.is_generic(&fold(text))
@@ -4103,8 +4326,40 @@ fn is_noun_use(text: &str, verb: &Range<usize>) -> bool {
         || text[verb.end..].starts_with("权限")
         || text[verb.end..].starts_with("数据")
         || text[verb.end..].starts_with("空间")
-        || text[verb.end..].starts_with("卡");
+        || text[verb.end..].starts_with("卡")
+        // `接收方`, `获取人`: the party that does it.
+        || text[verb.end..].starts_with(['方', '人', '者']);
     (after_is_end && before_is_noun) || noun_after
+}
+
+/// Whether the text between heading `h` and a sentence under it holds the next number of
+/// the heading's own numbering (`1、帮助您完成注册及登录 … 2、实现身份认证 …`): a sibling
+/// heading run into a paragraph, which the outline missed, has ended the section.
+fn passed_sibling(doc: &Document, h: usize, sentence: &Sentence) -> bool {
+    let heading = &doc.headings[h];
+    let line = doc.text[heading.range.clone()].trim_start();
+    let digits: String = line.chars().take_while(char::is_ascii_digit).collect();
+    let Ok(number) = digits.parse::<u32>() else {
+        return false;
+    };
+    let Some(mark) = line[digits.len()..]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '、' | '.' | '．'))
+    else {
+        return false;
+    };
+    let between = doc
+        .text
+        .get(heading.range.end..sentence.range.start)
+        .unwrap_or("");
+    let next = format!("{}{mark}", number + 1);
+    between.match_indices(&next).any(|(at, _)| {
+        between[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || matches!(c, '。' | '；' | '：'))
+    })
 }
 
 /// The user is the agent of the verb: `您可以访问`, `您填写`, `需要您提供` — 您 stands in
@@ -5036,6 +5291,38 @@ mod tests {
             Entity::Concept(id) => lexicon.concept(*id).label.clone(),
             Entity::Open(_, l) => l.clone(),
         }
+    }
+
+    #[test]
+    fn data_kept_on_our_servers_or_worked_from_is_collected() {
+        let (lexicon, x) = run("您的播放历史、粉丝列表都会存储在我们的服务器中。");
+        let data = collected(&lexicon, &x);
+        assert!(
+            data.iter()
+                .any(|d| d.contains("粉丝列表") || d.contains("关注列表")),
+            "{data:?}"
+        );
+        let (lexicon, x) = run("我们会根据您的浏览偏好、位置信息等为您提供个性化服务。");
+        let data = collected(&lexicon, &x);
+        assert!(data.iter().any(|d| d.contains("浏览偏好")), "{data:?}");
+        // Kept on the device, or what the user's consent allows, is no collection.
+        let (lexicon, x) = run("您的草稿会存储在您的设备本地。我们会根据您的授权为您提供服务。");
+        assert!(collected(&lexicon, &x).is_empty());
+    }
+
+    #[test]
+    fn features_from_a_heading_service_verb_and_a_purpose_list() {
+        let (_, x) = run("一、我们如何收集和使用信息\n1、帮助您完成注册及登录\n您需要提供手机号码。\n");
+        assert!(
+            x.practices
+                .iter()
+                .any(|p| p.features == vec!["注册及登录".to_owned()]),
+            "{:?}",
+            x.practices
+        );
+        let (_, x) = run("我们会收集蓝牙设备名称，用于开启驾驶模式、播放控制的功能场景。");
+        let features = &x.practices.first().expect("a practice").features;
+        assert_eq!(features, &vec!["驾驶模式".to_owned(), "播放控制".to_owned()]);
     }
 
     #[test]
