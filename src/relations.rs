@@ -817,6 +817,14 @@ impl Reader<'_> {
             .filter(|m| m.kind == Kind::Permission)
             .filter(|m| !self.is_conditional(&text[clause_of(text, m.range.start).start..m.range.start]))
             .filter(|m| !data_words.contains(&m.concept))
+            // A device word run into the data noun it qualifies (`蓝牙设备名称`) is data.
+            .filter(|m| {
+                text[m.range.clone()].ends_with("权限")
+                    || !view
+                        .mentions
+                        .iter()
+                        .any(|d| d.kind == Kind::DataItem && d.range.start == m.range.end)
+            })
             .filter(|m| {
                 !verb_notes
                     .iter()
@@ -5556,6 +5564,9 @@ mod tests {
             permissions("我们会读取并记录（包括在后台运行状态下读取和记录）您的设备型号、操作系统版本。");
         assert!(found.is_empty(), "{found:?}");
         assert_eq!(data.len(), 2, "{data:?}");
+        // A device word qualifying a data noun is data (`蓝牙设备名称`).
+        let (_, found) = permissions("我们会收集您的蓝牙设备名称用于连接车载设备。");
+        assert!(found.is_empty(), "{found:?}");
         // A bracket after the data, not the verb, may well name what it needs.
         let (_, found) = permissions("我们会收集您的位置信息（需要您开启位置权限）。");
         assert_eq!(found, ["位置权限"]);
