@@ -11,14 +11,18 @@ use policykg::store::StoreDir;
 
 /// (relation, precision floor, recall floor), lenient matching of the guidelines.
 const FLOORS: &[(&str, f64, f64)] = &[
-    ("collect", 0.83, 0.69),
-    ("collect+feature", 0.89, 0.44),
+    ("collect", 0.88, 0.72),
+    // Precision fell from .89 when features began to be read from section headings and
+    // purpose lists: recall rose from .44 to .51 (F1 .60 → .65).
+    ("collect+feature", 0.87, 0.51),
     ("permission", 0.91, 0.92),
-    ("feature→permission", 0.81, 0.52),
-    ("permission→data", 0.78, 0.63),
-    ("share", 0.97, 0.67),
-    ("share+data", 0.90, 0.72),
-    ("includes", 0.85, 0.69),
+    ("feature→permission", 0.82, 0.54),
+    ("permission→data", 0.82, 0.66),
+    // Recall fell from .67 by one fact: `广告主及其代理商` is now read as the party it
+    // names (广告主); the gold keeps the phrase whole.
+    ("share", 0.97, 0.66),
+    ("share+data", 0.91, 0.72),
+    ("includes", 0.86, 0.69),
     ("not_collected", 0.99, 0.75),
     ("operator", 0.99, 1.0),
     ("product", 0.99, 0.99),
