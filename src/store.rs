@@ -20,7 +20,6 @@ use anyhow::{bail, Context, Result};
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::Quad;
 use oxigraph::store::Store;
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::graph::GraphStats;
@@ -187,34 +186,48 @@ impl StoreDir {
 
     /// Loads every graph file into a new in-memory oxigraph store.
     ///
-    /// Files are parsed in parallel, a batch at a time, and each batch is inserted in one
-    /// call: oxigraph's in-memory store inserts on one thread whatever we do, so many
-    /// concurrent small loaders only contend for it, while one whole-store batch would
-    /// hold every parsed quad in memory twice. Each file is complete, because files only
-    /// appear by rename; and each was written by [`StoreDir::write_graph`], so it is
-    /// parsed leniently (IRIs not re-validated, which is most of the parsing time).
+    /// oxigraph's in-memory store inserts on one thread whatever we do, so the files are
+    /// parsed on the other core meanwhile: batches of parsed quads pass from a parsing
+    /// thread to the inserting one through a channel of two batches (so at most a few
+    /// batches are held in memory at once; one whole-store batch would hold every parsed
+    /// quad twice). Each file is complete, because files only appear by rename; and each
+    /// was written by [`StoreDir::write_graph`], so it is parsed leniently (IRIs not
+    /// re-validated, which is most of the parsing time).
     pub fn load(&self) -> Result<Store> {
-        /// Files per batch: big enough to keep both cores parsing, small enough that a
-        /// batch of parsed quads stays a few tens of MB.
-        const BATCH: usize = 256;
+        /// Files per batch: a few tens of MB of parsed quads.
+        const BATCH: usize = 128;
         let files = self.graph_files()?;
         let store = Store::new()?;
-        for batch in files.chunks(BATCH) {
-            let quads = batch
-                .par_iter()
-                .map(|path| -> Result<Vec<Quad>> {
-                    let bytes = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-                    RdfParser::from_format(RdfFormat::NQuads)
-                        .lenient()
-                        .for_slice(&bytes)
-                        .collect::<Result<Vec<Quad>, _>>()
-                        .with_context(|| format!("{} is not valid N-Quads", path.display()))
-                })
-                .collect::<Result<Vec<_>>>()?;
-            store
-                .extend(quads.into_iter().flatten())
-                .context("cannot load the graph files")?;
-        }
+        let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Quad>>(2);
+        std::thread::scope(|scope| -> Result<()> {
+            let parser = scope.spawn(move || -> Result<()> {
+                for batch in files.chunks(BATCH) {
+                    let mut quads = Vec::new();
+                    for path in batch {
+                        let bytes =
+                            fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+                        for quad in RdfParser::from_format(RdfFormat::NQuads)
+                            .lenient()
+                            .for_slice(&bytes)
+                        {
+                            quads.push(
+                                quad.with_context(|| format!("{} is not valid N-Quads", path.display()))?,
+                            );
+                        }
+                    }
+                    if send.send(quads).is_err() {
+                        break; // The inserting side failed and said why.
+                    }
+                }
+                Ok(())
+            });
+            for quads in receive {
+                store.extend(quads).context("cannot load the graph files")?;
+            }
+            parser
+                .join()
+                .map_err(|_| anyhow::anyhow!("the graph file parser panicked"))?
+        })?;
         Ok(store)
     }
 
