@@ -521,7 +521,13 @@ impl Reader<'_> {
             });
         }
 
-        let verbs = self.verbs(view, &frame_span);
+        // `个人信息是指以电子方式记录的…各种信息`: a definition of a general term states
+        // no practice, whatever verbs its prose holds.
+        let verbs = if self.defines_general_term(text) {
+            Vec::new()
+        } else {
+            self.verbs(view, &frame_span)
+        };
         let mut announced: Option<ListContext> = None;
         let mut consumed_until = 0;
         let mut sentence_practices: Vec<Practice> = Vec::new();
@@ -862,6 +868,22 @@ impl Reader<'_> {
                 members: Vec::new(),
             })
             .collect()
+    }
+
+    /// Whether a sentence opens by defining a general term (`“个人信息”是指…`,
+    /// `个人敏感信息：个人敏感信息是指…`).
+    fn defines_general_term(&self, text: &str) -> bool {
+        let body = crate::structure::strip_numbering(text.trim_start());
+        // After a label that repeats the term, the definition proper.
+        let body = match body.split_once(['：', ':']) {
+            Some((label, rest)) if label.chars().count() <= 12 => rest.trim_start(),
+            _ => body,
+        };
+        let Some((at, _)) = self.lexicon.cues.definition.find_in(body) else {
+            return false;
+        };
+        let term = body[..at].trim_matches(|c: char| c.is_whitespace() || "“”\"「」《》".contains(c));
+        !term.is_empty() && term.chars().count() <= 10 && self.lexicon.is_generic(&fold(term))
     }
 
     /// Whether `text` ends with a collection, provision or sharing verb.
@@ -5587,6 +5609,20 @@ mod tests {
         assert_eq!(pairs.len(), 1, "{pairs:?}");
         assert_eq!(pairs[0].0, "位置权限");
         assert_eq!(collected(&lexicon, &x).len(), 2);
+    }
+
+    #[test]
+    fn a_definition_of_a_general_term_states_no_practice() {
+        for text in [
+            "3.个人信息是指以电子或者其他方式记录的能够单独或者与其他信息结合识别特定自然人身份的各种信息，包括姓名、出生日期、住址。",
+            "“个人敏感信息”是指一旦泄露可能危害人身和财产安全的个人信息，包括身份证件号码、银行账户。",
+        ] {
+            let (lexicon, x) = run(text);
+            assert!(collected(&lexicon, &x).is_empty(), "{text}: {:?}", collected(&lexicon, &x));
+        }
+        // A practice that merely mentions 个人信息 is read as ever.
+        let (lexicon, x) = run("我们收集的个人信息是指您在注册时填写的手机号码。");
+        assert_eq!(collected(&lexicon, &x), ["手机号码"]);
     }
 
     #[test]
