@@ -340,6 +340,7 @@ pub struct Cues {
     pub store: Words,
     pub operator_place: Words,
     pub basis: Words,
+    pub attribute_noun: Words,
 }
 
 /// Concepts indexed by their folded surface forms, plus the cue words.
@@ -550,6 +551,7 @@ impl Lexicon {
             store: cue("store", false),
             operator_place: cue("operator-place", false),
             basis: cue("basis", false),
+            attribute_noun: cue("attribute-noun", false),
         };
         let labels = Words::new(by_surface.keys().cloned());
         Ok(Self {

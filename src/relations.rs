@@ -412,11 +412,6 @@ struct Antecedents<'t> {
 const NEGATION_WINDOW: usize = 18;
 /// Open-vocabulary terms longer than this (chars) are phrases, not names.
 const MAX_TERM_CHARS: usize = 24;
-/// Head nouns that name an attribute of something (`操作系统及版本`, `方式、类型和状态`):
-/// alone in a list they share the modifier of the piece before them.
-const ATTRIBUTE_NOUNS: &[&str] = &[
-    "类型", "状态", "版本", "时间", "时长", "频率", "数量", "名称", "参数", "属性", "详情", "明细", "设置",
-];
 /// A feature name longer than this (chars) is a clause, not a feature.
 const MAX_FEATURE_CHARS: usize = 16;
 
@@ -3112,7 +3107,11 @@ impl Reader<'_> {
         // modifier of the piece before it, and names nothing alone.
         let mut pieces: Vec<Range<usize>> = Vec::new();
         for piece in self.split_list(view, span) {
-            let bare_head = ATTRIBUTE_NOUNS.contains(&clean_term(self.lexicon, &text[piece.clone()]));
+            let bare_head = self
+                .lexicon
+                .cues
+                .attribute_noun
+                .contains(clean_term(self.lexicon, &text[piece.clone()]));
             match pieces.last_mut() {
                 Some(previous)
                     if bare_head
@@ -4290,7 +4289,7 @@ fn looks_like_noun(lexicon: &Lexicon, text: &str) -> bool {
     // A head noun alone (类型, 状态, 版本) needs the modifier it shares with the piece
     // before it (see `parse_list`).
     (2..=8).contains(&n)
-        && !ATTRIBUTE_NOUNS.contains(&text)
+        && !lexicon.cues.attribute_noun.contains(text)
         && looks_like_term(lexicon, text)
         && !text.contains('的')
         && !lexicon.is_generic(&fold(text))
