@@ -807,11 +807,17 @@ impl Reader<'_> {
             .collect();
         // `接收并记录（包括在后台运行状态下接收和记录）`: a bracket right after a verb says
         // how or when it acts; a device word there is no permission the practice needs.
-        let verb_notes: Vec<Range<usize>> = bracket_spans(text)
-            .into_iter()
-            .filter(|(open, _)| self.ends_with_verb(&text[..*open]))
-            .map(|(_, inner)| inner)
-            .collect();
+        // (Most sentences name no permission: their brackets need no look.)
+        let names_permission = view.mentions.iter().any(|m| m.kind == Kind::Permission);
+        let verb_notes: Vec<Range<usize>> = if names_permission {
+            bracket_spans(text)
+                .into_iter()
+                .filter(|(open, _)| self.ends_with_verb(&text[..*open]))
+                .map(|(_, inner)| inner)
+                .collect()
+        } else {
+            Vec::new()
+        };
         let mut permissions: Vec<Term> = view
             .mentions
             .iter()
