@@ -411,6 +411,8 @@ struct Antecedents<'t> {
 /// Byte length of the window before a verb in which a negation cue counts.
 const NEGATION_WINDOW: usize = 18;
 /// Open-vocabulary terms longer than this (chars) are phrases, not names.
+/// The longest name before 权限 that the lexicon does not know: `读写外置存储信息权限`.
+const MAX_PERMISSION_STEM_CHARS: usize = 8;
 const MAX_TERM_CHARS: usize = 24;
 /// A feature name longer than this (chars) is a clause, not a feature.
 const MAX_FEATURE_CHARS: usize = 16;
@@ -839,7 +841,25 @@ impl Reader<'_> {
             })
             .map(|m| self.concept_term(m.concept, &text[m.range.clone()]))
             .collect();
-        permissions.extend(self.open_permissions(view));
+        // jieba cuts a compound name the lexicon does not know (`唤醒|锁定|权限`); the
+        // object reading keeps it whole, so the one word before 权限 is only its tail.
+        // The tail stands for the whole name, so the data of the sentence still pairs
+        // with it: `获取您的设备麦克权限，并收集您的语音信息`.
+        let held: Vec<Term> = sentence_practices
+            .iter()
+            .filter_map(|p| p.permission.clone())
+            .chain(permissions.iter().cloned())
+            .collect();
+        for open in self.open_permissions(view) {
+            let whole = held
+                .iter()
+                .find(|h| h.surface.len() > open.surface.len() && h.surface.ends_with(&open.surface))
+                .cloned()
+                .unwrap_or(open);
+            if !permissions.contains(&whole) {
+                permissions.push(whole);
+            }
+        }
         if permissions.is_empty() && !sentence_practices.is_empty() {
             permissions.extend(lead_permission);
         }
@@ -3439,7 +3459,9 @@ impl Reader<'_> {
             let stem = &folded[..folded.len() - "权限".len()];
             // `对应功能时申请该权限`: a clause that points at a permission names none.
             let points = cues.anaphor.find_in(stem).is_some() || stem.contains('时');
-            if names_no_permission(self.lexicon, stem) || points {
+            // Longer than a name: a clause ran into it (`周边商家信息需要定位权限`).
+            let clause = name_units(stem) > MAX_PERMISSION_STEM_CHARS;
+            if names_no_permission(self.lexicon, stem) || points || clause {
                 return None;
             }
             return Some(self.open_term(Kind::Permission, cleaned));
@@ -4449,6 +4471,21 @@ fn strip_modals<'s>(lexicon: &Lexicon, subject: &'s str) -> &'s str {
 /// The words before 权限 name no permission: only determiners and umbrella words
 /// (`下述权限`, `敏感权限`, `其他设备权限`, `APP权限`, `任一权限`), after the last 的 of a
 /// clause (`中授予的具体权限`, `服务的基本权限`).
+/// The length of a name in characters, with a run of ASCII letters, digits and `_`
+/// counted as one (`GET_TASKS`, `faceID`): an identifier is a word, not nine.
+fn name_units(text: &str) -> usize {
+    let mut units = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        let word_char = c.is_ascii_alphanumeric() || c == '_';
+        if !(word_char && in_word) {
+            units += 1;
+        }
+        in_word = word_char;
+    }
+    units
+}
+
 fn names_no_permission(lexicon: &Lexicon, stem: &str) -> bool {
     let stem = stem.trim();
     // `位置信息的权限`: with nothing after 的, the words before it name the permission.
@@ -5935,6 +5972,48 @@ mod tests {
         ] {
             assert!(!names_no_permission(&lexicon, stem), "{stem}");
         }
+    }
+
+    #[test]
+    fn pointers_qualifiers_and_verbs_before_quan_xian_name_no_permission() {
+        let lexicon = Lexicon::embedded().unwrap();
+        for stem in ["上面", "当前", "可选", "其余", "动态", "发起", "部署", "享受"] {
+            assert!(names_no_permission(&lexicon, stem), "{stem}");
+        }
+    }
+
+    #[test]
+    fn the_tail_of_a_compound_permission_name_stands_for_the_whole() {
+        // jieba cuts the made-up name 夜间巡检锁定 into words; its last word must not
+        // become a permission of its own, and the data still pairs with the whole name.
+        let (_, x) = run("为保证后台播放，我们会获取您的夜间巡检锁定权限，并收集您的播放记录。");
+        let names: Vec<&str> = x
+            .practices
+            .iter()
+            .filter_map(|p| p.permission.as_ref())
+            .map(|t| t.surface.as_str())
+            .collect();
+        assert!(names.iter().all(|&n| n == "夜间巡检锁定权限"), "{names:?}");
+        assert!(
+            x.practices.iter().any(|p| !p.data.is_empty()
+                && p.permission
+                    .as_ref()
+                    .is_some_and(|t| t.surface == "夜间巡检锁定权限")),
+            "{:?}",
+            x.practices
+        );
+    }
+
+    #[test]
+    fn a_clause_before_quan_xian_is_no_permission_name() {
+        let (_, x) = run("附近门店功能的使用需要您同意我们的应用获取定位权限。");
+        for p in &x.practices {
+            if let Some(t) = &p.permission {
+                assert!(name_units(&t.surface) <= 8, "{}", t.surface);
+            }
+        }
+        assert_eq!(name_units("GET_TASKS"), 1);
+        assert_eq!(name_units("指纹&faceID"), 4);
     }
 
     #[test]
