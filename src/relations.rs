@@ -477,7 +477,21 @@ impl Reader<'_> {
             .and_then(|lead| self.lead_permission(lead));
         let purpose = self.purpose(text);
 
-        self.read_inclusions(view, sentence.lead.as_deref(), index);
+        // `（1）设备信息` on its own line, then `例如，设备型号、…`: the list line
+        // enumerates the heading right above it.
+        let heading_above = sentence
+            .path
+            .last()
+            .map(|&h| &doc.headings[h])
+            .filter(|h| {
+                h.range.end <= sentence.line.start
+                    && doc.text[h.range.end..sentence.line.start].trim().is_empty()
+            })
+            .map(|h| h.title.as_str())
+            // A heading is more often a phrase (`您在注册帐户时填写的信息`) than a term;
+            // only one the lexicon knows heads the list.
+            .filter(|title| self.lexicon.lookup_folded(&fold(title)).is_some());
+        self.read_inclusions(view, sentence.lead.as_deref().or(heading_above), index);
         // Read by the next sentence of this line, or at the next line only if this one
         // runs on into it (see above).
         let line_runs_on = !doc.text[..sentence.line.end]
@@ -1458,7 +1472,9 @@ impl Reader<'_> {
         let cues = &self.lexicon.cues;
         let folded_text = fold(cleaned);
         // `相关个人信息`, `基本信息`: an umbrella word before a generic term names nothing.
-        if let Some(g) = cues.generic.suffix_of(&folded_text) {
+        // (`设备信息`, `应用信息` are the lexicon's own terms, not such a pair.)
+        let lexical_term = self.lexicon.lookup_folded(&folded_text).is_some();
+        if let Some(g) = cues.generic.suffix_of(&folded_text).filter(|_| !lexical_term) {
             let modifier = &folded_text[..folded_text.len() - g.len()];
             if modifier.is_empty()
                 || cues.permission_umbrella.contains(modifier)
@@ -1810,6 +1826,10 @@ impl Reader<'_> {
                     continue;
                 }
                 if cues.enumeration.contains(clean_term(self.lexicon, raw)) {
+                    continue;
+                }
+                // `接入网络的方式、类型和状态`: a bare attribute noun is no member of its own.
+                if cues.attribute_noun.contains(clean_term(self.lexicon, raw)) {
                     continue;
                 }
                 // `虚拟交易相关的虚拟财产信息`: the term after 的 where it is one.
@@ -5890,6 +5910,42 @@ mod tests {
             .iter()
             .map(|i| (i.general.surface.clone(), i.specific.surface.clone()))
             .collect()
+    }
+
+    #[test]
+    fn a_lexicon_term_with_a_device_word_heads_its_list() {
+        // 设备 and 终端 are umbrella words before 权限, but 设备信息 and 终端信息 are terms.
+        for text in [
+            "设备信息，例如设备型号、浏览记录。",
+            "终端信息：如设备型号、浏览记录。",
+        ] {
+            let pairs = inclusion_pairs(text);
+            assert!(
+                pairs.iter().any(|(g, s)| g.ends_with("信息") && s == "设备型号"),
+                "{text}: {pairs:?}"
+            );
+        }
+        // An umbrella word before a generic term still names nothing.
+        assert!(inclusion_pairs("相关信息，例如设备型号、浏览记录。").is_empty());
+    }
+
+    #[test]
+    fn a_list_line_enumerates_the_term_in_the_heading_above() {
+        let text = "一、我们收集的信息\n（1）设备信息\n例如，设备型号、操作系统版本等。\n（2）您在活动中留下的内容\n例如，昵称、头像。\n";
+        let pairs = inclusion_pairs(text);
+        assert!(
+            pairs.contains(&("设备信息".to_owned(), "操作系统版本".to_owned())),
+            "{pairs:?}"
+        );
+        // A heading that is a phrase, not a term, heads no list.
+        assert!(pairs.iter().all(|(g, _)| !g.contains("活动")), "{pairs:?}");
+    }
+
+    #[test]
+    fn a_bare_attribute_noun_is_no_member_of_a_list() {
+        let pairs = inclusion_pairs("网络信息，包括接入网络的方式、类型和状态、IP地址。");
+        assert!(pairs.iter().any(|(_, s)| s == "IP地址"), "{pairs:?}");
+        assert!(pairs.iter().all(|(_, s)| s != "类型" && s != "状态"), "{pairs:?}");
     }
 
     #[test]
