@@ -4308,6 +4308,13 @@ fn looks_like_term(lexicon: &Lexicon, text: &str) -> bool {
         return false;
     }
     let cues = &lexicon.cues;
+    // A verb alone (`收集、使用、汇总的信息` cut at 、) names nothing it acts on.
+    if [&cues.collect, &cues.share, &cues.provide]
+        .iter()
+        .any(|w| w.contains(text))
+    {
+        return false;
+    }
     // `微信时`, `注册账号时`: a time clause.
     if cues.clause_end.suffix_of(text).is_some() {
         return false;
@@ -6070,6 +6077,16 @@ mod tests {
         }
         assert_eq!(name_units("GET_TASKS"), 1);
         assert_eq!(name_units("指纹&faceID"), 4);
+    }
+
+    #[test]
+    fn a_verb_cut_from_a_list_of_verbs_is_no_data_item() {
+        let (lexicon, x) = run("我们还可能在网页上使用Cookies和其他技术来收集浏览、使用或其他技术信息。");
+        let data = collected(&lexicon, &x);
+        assert!(data.iter().all(|d| d != "使用"), "{data:?}");
+        let (lexicon, x) = run("我们会收集、使用您的手机号码。");
+        let data = collected(&lexicon, &x);
+        assert!(data.iter().any(|d| d.contains("手机号")), "{data:?}");
     }
 
     #[test]
