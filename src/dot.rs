@@ -2,8 +2,8 @@
 //!
 //! Nodes are the entities (feature, permission, data item, third party, company,
 //! product), one shape and colour per class, labelled with their Chinese names; edges
-//! are the materialised relations, labelled with a short name. Each kind is a cluster
-//! and a column, laid out left to right in stage order, so a data flow reads
+//! are the materialised relations, labelled with a short name. Each kind is a column
+//! (a `rank=same` subgraph), laid out left to right in stage order, so a data flow reads
 //! product → feature → permission → data item → third party. Sensitive personal
 //! information (the lexicon's `pk:sensitive`) is drawn in red.
 
@@ -44,27 +44,27 @@ impl NodeKind {
         }
     }
 
-    /// The cluster title: Chinese and English.
-    fn title(self) -> &'static str {
+    /// The column of the drawing, left to right: app, feature, permission, data, party.
+    fn column(self) -> u8 {
         match self {
-            NodeKind::Product | NodeKind::Company => "产品与运营者 app and operator",
-            NodeKind::Feature => "功能 feature",
-            NodeKind::Permission => "权限 permission",
-            NodeKind::DataItem => "个人信息 data item",
-            NodeKind::ThirdParty => "第三方 third party",
-            NodeKind::Other => "其他 other",
+            NodeKind::Product | NodeKind::Company => 0,
+            NodeKind::Feature => 1,
+            NodeKind::Permission => 2,
+            NodeKind::DataItem => 3,
+            NodeKind::ThirdParty => 4,
+            NodeKind::Other => 5,
         }
     }
 
-    /// Name of the cluster in DOT.
-    fn cluster(self) -> &'static str {
+    /// Name of the column's subgraph in DOT.
+    fn column_name(self) -> &'static str {
         match self {
-            NodeKind::Product | NodeKind::Company => "cluster_app",
-            NodeKind::Feature => "cluster_feature",
-            NodeKind::Permission => "cluster_permission",
-            NodeKind::DataItem => "cluster_data",
-            NodeKind::ThirdParty => "cluster_party",
-            NodeKind::Other => "cluster_other",
+            NodeKind::Product | NodeKind::Company => "column_app",
+            NodeKind::Feature => "column_feature",
+            NodeKind::Permission => "column_permission",
+            NodeKind::DataItem => "column_data",
+            NodeKind::ThirdParty => "column_party",
+            NodeKind::Other => "column_other",
         }
     }
 
@@ -207,36 +207,33 @@ pub fn focus(graph: &StableDiGraph<Node, &'static str>, focus: &str) -> StableDi
     out
 }
 
-/// Writes a graph as DOT: left to right, one cluster and one column per kind of node,
-/// in stage order; sensitive data items in red.
+/// Writes a graph as DOT: left to right, one column per kind of node, in stage order;
+/// sensitive data items in red.
+///
+/// The columns are plain `rank=same` subgraphs, not clusters: Graphviz (2.43 here) lays
+/// out ranks inside clusters only with `newrank`, and newrank fails on about one corpus
+/// policy in ten ("trouble in init_rank"), whatever edges are left unconstrained.
 pub fn to_dot(graph: &StableDiGraph<Node, &'static str>, title: &str) -> String {
     const FONT: &str = "fontname=\"Noto Sans CJK SC\"";
     let mut out = String::new();
     writeln!(out, "digraph policykg {{").unwrap();
-    // newrank lets `rank=same` hold inside clusters: each cluster becomes one column.
+    let legend = "灰：产品与运营者 · 蓝：功能 · 橙：权限 · 绿：个人信息 · 粉：第三方 · 红：敏感个人信息\n\
+                  grey: app and operator · blue: feature · orange: permission · green: data item · \
+                  pink: third party · red: sensitive personal information";
     writeln!(
         out,
-        "  graph [rankdir=LR, newrank=true, label={}, labelloc=t, {FONT}, fontsize=14, nodesep=0.2, ranksep=1.4];",
-        quote(&format!("{title}\n红色：敏感个人信息 (sensitive personal information)"))
+        "  graph [rankdir=LR, label={}, labelloc=t, {FONT}, fontsize=14, nodesep=0.2, ranksep=1.4];",
+        quote(&format!("{title}\n{legend}"))
     )
     .unwrap();
     writeln!(out, "  node [style=filled, {FONT}, fontsize=11];").unwrap();
     writeln!(out, "  edge [{FONT}, fontsize=9, color=\"#636363\"];").unwrap();
     let mut ids: Vec<NodeIndex> = graph.node_indices().collect();
     ids.sort_by(|a, b| (graph[*a].kind, &graph[*a].label).cmp(&(graph[*b].kind, &graph[*b].label)));
-    for chunk in ids.chunk_by(|a, b| graph[*a].kind.cluster() == graph[*b].kind.cluster()) {
+    for chunk in ids.chunk_by(|a, b| graph[*a].kind.column() == graph[*b].kind.column()) {
         let kind = graph[chunk[0]].kind;
-        writeln!(out, "  subgraph {} {{", kind.cluster()).unwrap();
-        writeln!(
-            out,
-            "    graph [label={}, style=\"rounded,dashed\", color=\"#bdbdbd\", fontsize=12];",
-            quote(kind.title())
-        )
-        .unwrap();
-        // Data items include one another: only they may spread over columns.
-        if kind != NodeKind::DataItem {
-            writeln!(out, "    rank=same;").unwrap();
-        }
+        writeln!(out, "  subgraph {} {{", kind.column_name()).unwrap();
+        writeln!(out, "    rank=same;").unwrap();
         for id in chunk {
             let node = &graph[*id];
             let (shape, fill) = node.kind.style();
@@ -262,16 +259,15 @@ pub fn to_dot(graph: &StableDiGraph<Node, &'static str>, title: &str) -> String 
     let mut edges: Vec<_> = graph.edge_references().collect();
     edges.sort_by_key(|e| (e.source().index(), e.target().index(), *e.weight()));
     for edge in edges {
-        // Kinds of party include one another too (`第三方支付机构` ⊃ `支付宝`), inside a
-        // cluster held at one rank: such an edge must not constrain ranking.
-        // An edge from the app column that passes over the feature column (the operator
-        // collecting, no feature named) must not constrain it either: Graphviz's newrank
-        // fails ("trouble in init_rank") when such edges meet paths through features.
+        // An edge inside a column (`第三方支付机构` ⊃ `支付宝`, `设备信息` ⊃ `IMEI`) joins
+        // nodes held at one rank, and one running back against the columns (a data term
+        // read as including a permission) would make a cycle of ranks: neither may
+        // constrain ranking.
         let (source, target) = (graph[edge.source()].kind, graph[edge.target()].kind);
-        let within_rank = source != NodeKind::DataItem && source.cluster() == target.cluster();
-        let skips_features =
-            matches!(source, NodeKind::Product | NodeKind::Company) && target != NodeKind::Feature;
-        let unconstrained = within_rank || skips_features;
+        let unconstrained = target.column() <= source.column();
+        // A label on an edge that does not constrain ranking goes beside it (`xlabel`):
+        // Graphviz's spline router loses flat labelled edges ("triangulation failed").
+        let label_attr = if unconstrained { "xlabel" } else { "label" };
         let style = match (*edge.weight() == "包括", unconstrained) {
             (true, true) => ", style=dashed, constraint=false",
             (true, false) => ", style=dashed",
@@ -280,7 +276,7 @@ pub fn to_dot(graph: &StableDiGraph<Node, &'static str>, title: &str) -> String 
         };
         writeln!(
             out,
-            "  n{} -> n{} [label={}{style}];",
+            "  n{} -> n{} [{label_attr}={}{style}];",
             edge.source().index(),
             edge.target().index(),
             quote(edge.weight())
@@ -338,13 +334,58 @@ mod tests {
         assert_eq!(dot.matches(" -> ").count(), 2);
         assert!(dot.contains("label=\"连麦\", shape=box"));
         assert!(dot.contains("shape=hexagon"));
-        // One cluster per kind, in stage order; the sensitive item in red.
-        let clusters: Vec<usize> = ["cluster_feature", "cluster_permission", "cluster_data"]
+        // One column per kind, in stage order, held at one rank; the sensitive item in red.
+        let columns: Vec<usize> = ["column_feature", "column_permission", "column_data"]
             .iter()
             .map(|c| dot.find(c).unwrap())
             .collect();
-        assert!(clusters.windows(2).all(|w| w[0] < w[1]), "{dot}");
+        assert!(columns.windows(2).all(|w| w[0] < w[1]), "{dot}");
+        assert_eq!(dot.matches("rank=same").count(), 3, "{dot}");
+        // No clusters: Graphviz needs newrank for ranks inside them, and newrank fails.
+        assert!(!dot.contains("cluster") && !dot.contains("newrank"), "{dot}");
         let face = dot.lines().find(|l| l.contains("人脸信息")).unwrap();
         assert!(face.contains("#fb6a4a") && face.contains("penwidth=2"), "{face}");
+    }
+
+    #[test]
+    fn edges_within_or_against_the_columns_do_not_constrain_ranking() {
+        let mut g: StableDiGraph<Node, &'static str> = StableDiGraph::new();
+        let node = |g: &mut StableDiGraph<Node, &'static str>, label: &str, kind| {
+            g.add_node(Node {
+                iri: format!("x:{label}"),
+                label: label.into(),
+                kind,
+                sensitive: false,
+            })
+        };
+        let device = node(&mut g, "设备信息", NodeKind::DataItem);
+        let imei = node(&mut g, "IMEI", NodeKind::DataItem);
+        let phone = node(&mut g, "电话权限", NodeKind::Permission);
+        g.add_edge(phone, imei, "可获取");
+        g.add_edge(device, imei, "包括");
+        g.add_edge(device, phone, "包括");
+        let dot = to_dot(&g, "t");
+        let edge = |from: &str, to: &str| {
+            let id = |label: &str| {
+                let line = dot
+                    .lines()
+                    .find(|l| l.contains(&format!("label=\"{label}\"")))
+                    .unwrap();
+                line.trim().split(' ').next().unwrap().to_owned()
+            };
+            let prefix = format!("{} -> {} ", id(from), id(to));
+            dot.lines()
+                .find(|l| l.trim().starts_with(&prefix))
+                .unwrap()
+                .to_owned()
+        };
+        assert!(!edge("电话权限", "IMEI").contains("constraint"), "{dot}");
+        for (from, to) in [("设备信息", "IMEI"), ("设备信息", "电话权限")] {
+            let line = edge(from, to);
+            assert!(
+                line.contains("constraint=false") && line.contains("xlabel="),
+                "{line}"
+            );
+        }
     }
 }
