@@ -613,7 +613,9 @@ impl Reader<'_> {
                     let data = self.data_terms(&items, index, negated);
                     // Sharing names whom: without a recipient the verb was no sharing
                     // (or the recipient is beyond what the rules read).
-                    if recipients.is_empty() && (!negated || data.is_empty()) {
+                    // Denied to no one named, only an umbrella word (`不会将您的个人信息
+                    // 转让给任何公司`) says nothing of any data item.
+                    if recipients.is_empty() && (!negated || data.iter().all(|d| self.is_generic(d))) {
                         continue;
                     }
                     self.remember_parties(&recipients);
@@ -3332,7 +3334,7 @@ impl Reader<'_> {
         let piece = piece.start + skip..piece.end.max(piece.start + skip);
         let raw = &text[piece.clone()];
         // Bracketed enumeration: head（m1、m2）tail.
-        let (head_range, members) = match bracket_group(raw) {
+        let (head_range, members, party_bracket) = match bracket_group(raw) {
             Some((open, close)) => {
                 let inner = piece.start + open..piece.start + close;
                 let inner_text = &text[inner.clone()];
@@ -3355,21 +3357,49 @@ impl Reader<'_> {
                     .bracket_note
                     .find_in(&text[inner.clone()])
                     .is_some();
+                let inner = if noted { inner.start..inner.start } else { inner };
                 let members: Vec<Term> = self
-                    .parse_list(view, if noted { inner.start..inner.start } else { inner })
+                    .parse_list(view, inner.clone())
                     .into_iter()
                     .flat_map(|i| std::iter::once(i.term).chain(i.members))
                     .collect();
                 let open_len = raw[..open].chars().next_back().map_or(0, char::len_utf8);
-                (piece.start..piece.start + open - open_len, members)
+                (piece.start..piece.start + open - open_len, members, Some(inner))
             }
-            None => (piece.clone(), Vec::new()),
+            None => (piece.clone(), Vec::new(), None),
         };
         let head_text = &text[head_range.clone()];
         let (core, possessor) = self.strip_possessor(head_text);
         let permission = possessor.and_then(|p| self.permission_in(view, head_range.start, p));
         let cleaned = clean_term(self.lexicon, core);
         let term = self.resolve_term(cleaned);
+        // `第三方合作伙伴（承包商、代理、广告合作伙伴）`: in a party's bracket, plain nouns
+        // are parties too, as they are where the bracket is read as an inclusion. A plain
+        // noun alone there glosses the party (`第三方SDK（软件开发工具包）`).
+        let members = match (&term, party_bracket) {
+            (Some(t), Some(inner)) if t.kind(self.lexicon) == Kind::ThirdParty => {
+                let cues = &self.lexicon.cues;
+                let mut named = self.members(view, inner, t).0;
+                // A plain noun counts where it is shaped like a party (承包商, 代理,
+                // 旅行社), not a service (`物流、技术、广告等服务的供应商`) or a note.
+                named.retain(|m| {
+                    let folded = fold(&m.surface);
+                    matches!(m.entity, Entity::Concept(_))
+                        || cues.party_head.suffix_of(&folded).is_some()
+                        || cues.party_member_ending.suffix_of(&folded).is_some()
+                });
+                if named.len() == 1 {
+                    named.retain(|m| matches!(m.entity, Entity::Concept(_)));
+                }
+                // `腾讯浏览服务（腾讯X5）`: another name of the party itself stays a member.
+                if named.is_empty() {
+                    members
+                } else {
+                    named
+                }
+            }
+            _ => members,
+        };
         match term {
             Some(term) => Some(Item {
                 term,
@@ -5624,6 +5654,37 @@ mod tests {
         let shares = shared(&lexicon, &x);
         assert!(shares.iter().any(|(r, _)| r == "第三方支付机构"), "{shares:?}");
         assert!(shares.iter().any(|(r, _)| r == "支付宝"), "{shares:?}");
+    }
+
+    #[test]
+    fn plain_nouns_shaped_like_parties_in_a_partys_bracket_are_recipients() {
+        let (lexicon, x) = run("我们可能会与合作伙伴（承包商、代理、广告合作伙伴等）共享您的设备型号。");
+        let shares = shared(&lexicon, &x);
+        for party in ["合作伙伴", "承包商", "代理", "广告合作伙伴"] {
+            assert!(
+                shares.contains(&(party.to_owned(), "设备型号".to_owned())),
+                "{party}: {shares:?}"
+            );
+        }
+        // Services and glosses in the bracket are no parties.
+        let (lexicon, x) = run("我们可能会向合作伙伴（如提供物流、技术等服务的供应商）提供您的订单信息。");
+        let shares = shared(&lexicon, &x);
+        assert!(
+            !shares.iter().any(|(r, _)| r == "物流" || r == "技术"),
+            "{shares:?}"
+        );
+        let (lexicon, x) = run("我们会向第三方SDK（软件开发工具包）提供您的设备型号。");
+        let shares = shared(&lexicon, &x);
+        assert!(!shares.iter().any(|(r, _)| r == "软件开发工具包"), "{shares:?}");
+    }
+
+    #[test]
+    fn a_denial_of_an_umbrella_word_to_no_one_named_states_nothing() {
+        let (_, x) = run("我们不会将您的个人信息转让给任何公司、组织和个人。");
+        assert_eq!(negated_shares(&x), 0, "{:?}", x.practices);
+        // A data item denied stays denied.
+        let (_, x) = run("我们不会将您的通讯录转让给任何公司。");
+        assert_eq!(negated_shares(&x), 1, "{:?}", x.practices);
     }
 
     #[test]
