@@ -5688,6 +5688,18 @@ mod tests {
     }
 
     #[test]
+    fn the_counterparty_of_a_trade_receives_what_is_disclosed_to_it() {
+        let (lexicon, x) = run("在进行网上交易时，您不可避免地要向交易对方披露自己的个人信息，如联系电话。");
+        let shares = shared(&lexicon, &x);
+        assert!(
+            shares.contains(&("交易对方".to_owned(), "电话号码".to_owned())),
+            "{shares:?}"
+        );
+        // `自己的个人信息` is an umbrella word, no data item.
+        assert!(!shares.iter().any(|(_, d)| d.contains("自己")), "{shares:?}");
+    }
+
+    #[test]
     fn a_recipient_that_points_back_is_the_one_named_before() {
         let (lexicon, x) =
             run("我们可能与提供统计服务的合作伙伴共享信息，但仅会向其提供去标识化的设备标识符。");
