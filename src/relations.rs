@@ -5700,6 +5700,13 @@ mod tests {
     }
 
     #[test]
+    fn a_phrase_ending_in_huo_ban_names_a_party() {
+        let (lexicon, x) = run("我们可能将汇总后的统计数据提供给广告商和其他伙伴。");
+        let shares = shared(&lexicon, &x);
+        assert!(shares.iter().any(|(r, _)| r == "其他伙伴"), "{shares:?}");
+    }
+
+    #[test]
     fn a_recipient_that_points_back_is_the_one_named_before() {
         let (lexicon, x) =
             run("我们可能与提供统计服务的合作伙伴共享信息，但仅会向其提供去标识化的设备标识符。");
