@@ -341,6 +341,11 @@ pub struct Cues {
     pub operator_place: Words,
     pub basis: Words,
     pub attribute_noun: Words,
+    /// Parties named only as "a third party" (第三方), folded: a bracket naming the
+    /// parties says who they are.
+    pub placeholder_party: Words,
+    /// Endings of a plain noun that names a party where a party's bracket lists it.
+    pub party_member_ending: Words,
 }
 
 /// Concepts indexed by their folded surface forms, plus the cue words.
@@ -552,6 +557,8 @@ impl Lexicon {
             operator_place: cue("operator-place", false),
             basis: cue("basis", false),
             attribute_noun: cue("attribute-noun", false),
+            placeholder_party: cue("placeholder-party", true),
+            party_member_ending: cue("party-member-ending", true),
         };
         let labels = Words::new(by_surface.keys().cloned());
         Ok(Self {

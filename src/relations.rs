@@ -629,7 +629,9 @@ impl Reader<'_> {
                     let data = self.data_terms(&items, index, negated);
                     // Sharing names whom: without a recipient the verb was no sharing
                     // (or the recipient is beyond what the rules read).
-                    if recipients.is_empty() && (!negated || data.is_empty()) {
+                    // Denied to no one named, only an umbrella word (`不会将您的个人信息
+                    // 转让给任何公司`) says nothing of any data item.
+                    if recipients.is_empty() && (!negated || data.iter().all(|d| self.is_generic(d))) {
                         continue;
                     }
                     self.remember_parties(&recipients);
@@ -2772,8 +2774,10 @@ impl Reader<'_> {
         // An alias names its parties itself: `这些支付机构` are the ones called so.
         let named = parties.len();
         self.expand_aliases(&mut parties);
-        // `其他合作方` is no anaphor, though it opens with 其.
-        let points_back = is_anaphor(self.lexicon, phrase) && !phrase.starts_with('其') || phrase == "其";
+        // `其他合作方` is no anaphor, though it opens with 其. `相关的上述服务提供者`: a
+        // determiner may stand before the pointer.
+        let pointer = self.after_plain_determiners(phrase);
+        let points_back = is_anaphor(self.lexicon, pointer) && !pointer.starts_with('其') || pointer == "其";
         if points_back && parties.len() == named {
             let mut earlier: Vec<Term> = back
                 .practices
@@ -2782,9 +2786,24 @@ impl Reader<'_> {
                 .collect();
             if earlier.is_empty() {
                 earlier = self.parties_before(view, back.clause_start);
+                // `通过支付机构、物流公司获取…，并将…共享给上述服务提供者`: parties run into
+                // the words around them are no clean list, but the pointer means them too.
+                for m in view
+                    .mentions
+                    .iter()
+                    .filter(|m| m.kind == Kind::ThirdParty && m.range.end <= back.clause_start)
+                {
+                    if !earlier.iter().any(|e| e.entity == Entity::Concept(m.concept)) {
+                        earlier.push(self.concept_term(m.concept, &view.text[m.range.clone()]));
+                    }
+                }
             }
             if earlier.is_empty() {
                 earlier = self.named_before.clone();
+            }
+            // `上述服务提供者` names no party of its own: it stands for those it points to.
+            if !earlier.is_empty() {
+                parties.clear();
             }
             for p in earlier {
                 if !parties.contains(&p) {
@@ -2793,6 +2812,20 @@ impl Reader<'_> {
             }
         }
         parties
+    }
+
+    /// The phrase after leading determiners that point nowhere (`相关的`, `有关`), so
+    /// that a pointer after them (`相关的上述服务提供者`) is seen.
+    fn after_plain_determiners<'t>(&self, phrase: &'t str) -> &'t str {
+        let cues = &self.lexicon.cues;
+        let mut t = phrase.trim();
+        while cues.anaphor.prefix_of(t).is_none() {
+            match cues.determiner.prefix_of(t) {
+                Some(w) if w.len() < t.len() => t = t[w.len()..].trim_start(),
+                _ => break,
+            }
+        }
+        t
     }
 
     /// `危化镖局平台`: the app's name with a party head is the app itself, no third party.
@@ -2854,7 +2887,11 @@ impl Reader<'_> {
                 .cloned()
                 .collect();
             if item.term.kind(self.lexicon) == Kind::ThirdParty {
-                if member_parties.is_empty() || matches!(item.term.entity, Entity::Concept(_)) {
+                // `第三方（友盟、腾讯Bugly）`: the bracket says who the third party is.
+                let stands_for_members = !member_parties.is_empty() && self.is_placeholder(&item.term);
+                if member_parties.is_empty()
+                    || matches!(item.term.entity, Entity::Concept(_)) && !stands_for_members
+                {
                     parties.push(item.term.clone());
                 }
                 parties.extend(member_parties);
@@ -2928,7 +2965,10 @@ impl Reader<'_> {
     /// is the whole first clause.
     fn line_opening_party(&self, doc: &Document, sentence: &Sentence, view: &View) -> Vec<Term> {
         let line_start = sentence.line.start;
-        if !doc.text[line_start..sentence.range.start].trim().is_empty() {
+        // `…此SDK将收集…。Zxing SDK，当您使用扫码登录时，用于…`: entries may run on in
+        // one line, each a sentence of its own.
+        let before = doc.text[line_start..sentence.range.start].trim();
+        if !before.is_empty() && !before.ends_with(['。', '；', ';']) {
             return Vec::new();
         }
         let in_sdk_section = sentence.path.iter().any(|&h| {
@@ -2951,8 +2991,21 @@ impl Reader<'_> {
         }
         let parties = self.parties_in(view, 0..end);
         let whole = parties.len() == 1 && parties[0].surface == canonical(head);
+        // Mid-line, a lexicon party is named by its mention, with nothing before it and
+        // at most `SDK` after it: `您在向第三方提交…之前` and `具体详情可见支付宝隐私政策`
+        // hold one but name none.
+        let head_start = head.as_ptr() as usize - text.as_ptr() as usize;
+        let mentioned = view.mentions.iter().any(|m| {
+            m.kind == Kind::ThirdParty
+                && m.range.start == head_start
+                && matches!(
+                    fold(text[m.range.end..head_start + head.len()].trim()).as_str(),
+                    "" | "sdk"
+                )
+        });
         let named = parties.first().is_some_and(|p| {
             matches!(p.entity, Entity::Concept(_))
+                && (mentioned || before.is_empty())
                 && !self.lexicon.cues.party_head.contains(&fold(&p.surface))
                 || fold(&p.surface).ends_with("sdk")
                     && fold(&p.surface) != "sdk"
@@ -3042,7 +3095,16 @@ impl Reader<'_> {
         }
     }
 
-    /// Parties named in the clauses before byte `end`, nearest clause last.
+    /// `第三方`: a word standing for parties not named.
+    fn is_placeholder(&self, party: &Term) -> bool {
+        self.lexicon
+            .cues
+            .placeholder_party
+            .contains(&fold(strip_determiners(self.lexicon, &party.surface)))
+    }
+
+    /// Parties named in the clauses before byte `end`, nearest clause last. A placeholder
+    /// (`使用的第三方：微信SDK，…`) gives way to the parties named beside it.
     fn parties_before(&self, view: &View, end: usize) -> Vec<Term> {
         let mut parties = Vec::new();
         let mut start = 0;
@@ -3061,6 +3123,9 @@ impl Reader<'_> {
                 break;
             }
             start = next;
+        }
+        if parties.iter().any(|p| !self.is_placeholder(p)) {
+            parties.retain(|p| !self.is_placeholder(p));
         }
         parties
     }
@@ -3309,7 +3374,7 @@ impl Reader<'_> {
         let piece = piece.start + skip..piece.end.max(piece.start + skip);
         let raw = &text[piece.clone()];
         // Bracketed enumeration: head（m1、m2）tail.
-        let (head_range, members) = match bracket_group(raw) {
+        let (head_range, members, party_bracket) = match bracket_group(raw) {
             Some((open, close)) => {
                 let inner = piece.start + open..piece.start + close;
                 let inner_text = &text[inner.clone()];
@@ -3332,21 +3397,49 @@ impl Reader<'_> {
                     .bracket_note
                     .find_in(&text[inner.clone()])
                     .is_some();
+                let inner = if noted { inner.start..inner.start } else { inner };
                 let members: Vec<Term> = self
-                    .parse_list(view, if noted { inner.start..inner.start } else { inner })
+                    .parse_list(view, inner.clone())
                     .into_iter()
                     .flat_map(|i| std::iter::once(i.term).chain(i.members))
                     .collect();
                 let open_len = raw[..open].chars().next_back().map_or(0, char::len_utf8);
-                (piece.start..piece.start + open - open_len, members)
+                (piece.start..piece.start + open - open_len, members, Some(inner))
             }
-            None => (piece.clone(), Vec::new()),
+            None => (piece.clone(), Vec::new(), None),
         };
         let head_text = &text[head_range.clone()];
         let (core, possessor) = self.strip_possessor(head_text);
         let permission = possessor.and_then(|p| self.permission_in(view, head_range.start, p));
         let cleaned = clean_term(self.lexicon, core);
         let term = self.resolve_term(cleaned);
+        // `第三方合作伙伴（承包商、代理、广告合作伙伴）`: in a party's bracket, plain nouns
+        // are parties too, as they are where the bracket is read as an inclusion. A plain
+        // noun alone there glosses the party (`第三方SDK（软件开发工具包）`).
+        let members = match (&term, party_bracket) {
+            (Some(t), Some(inner)) if t.kind(self.lexicon) == Kind::ThirdParty => {
+                let cues = &self.lexicon.cues;
+                let mut named = self.members(view, inner, t).0;
+                // A plain noun counts where it is shaped like a party (承包商, 代理,
+                // 旅行社), not a service (`物流、技术、广告等服务的供应商`) or a note.
+                named.retain(|m| {
+                    let folded = fold(&m.surface);
+                    matches!(m.entity, Entity::Concept(_))
+                        || cues.party_head.suffix_of(&folded).is_some()
+                        || cues.party_member_ending.suffix_of(&folded).is_some()
+                });
+                if named.len() == 1 {
+                    named.retain(|m| matches!(m.entity, Entity::Concept(_)));
+                }
+                // `腾讯浏览服务（腾讯X5）`: another name of the party itself stays a member.
+                if named.is_empty() {
+                    members
+                } else {
+                    named
+                }
+            }
+            _ => members,
+        };
         match term {
             Some(term) => Some(Item {
                 term,
@@ -5475,6 +5568,25 @@ mod tests {
     }
 
     #[test]
+    fn sdk_entries_run_on_in_one_line_each_name_their_party() {
+        let text = "三、我们接入的第三方SDK\n使用的第三方：微信SDK，当您使用微信登录时，此SDK将收集您的设备型号。Zxing SDK，当您扫码时，用于识别二维码。\n";
+        let (lexicon, x) = run(text);
+        let shares = shared(&lexicon, &x);
+        assert!(shares.iter().any(|(r, _)| r == "Zxing SDK"), "{shares:?}");
+        // `此SDK` is the SDK named, not the label's placeholder 第三方.
+        assert!(
+            shares.contains(&("微信SDK".to_owned(), "设备型号".to_owned())),
+            "{shares:?}"
+        );
+        assert!(!shares.iter().any(|(r, _)| r == "第三方"), "{shares:?}");
+        // Mid-line, only a name that is the whole opening clause names an SDK.
+        let (lexicon, x) = run(
+            "三、我们接入的第三方SDK\n我们使用了扫码服务。具体详情可见支付宝隐私政策：https://example.com/privacy\n",
+        );
+        assert!(shared(&lexicon, &x).is_empty(), "{:?}", shared(&lexicon, &x));
+    }
+
+    #[test]
     fn coordinated_verbs_share_their_subject() {
         let (lexicon, x) =
             run("如您使用小米手机时，小米需要获取您设备的存储权限并收集唯一设备识别码（IMEI、IMSI）。");
@@ -5561,6 +5673,101 @@ mod tests {
         // To the user or to us is no sharing.
         let (lexicon, x) = run("我们会向您提供账号找回服务，您需要向我们提供手机号码。");
         assert!(shared(&lexicon, &x).is_empty(), "{:?}", shared(&lexicon, &x));
+    }
+
+    #[test]
+    fn data_shared_to_a_party_after_gei_is_shared_with_it() {
+        let (lexicon, x) = run("为完成配送，我们会将您的收货地址共享给快递公司。");
+        let shares = shared(&lexicon, &x);
+        assert!(
+            shares.contains(&("快递公司".to_owned(), "收货地址".to_owned())),
+            "{shares:?}"
+        );
+        // Denied before 将: no sharing.
+        let (lexicon, x) = run("我们不会将您的个人信息转让给任何公司。");
+        assert!(shared(&lexicon, &x).is_empty(), "{:?}", shared(&lexicon, &x));
+    }
+
+    #[test]
+    fn a_pointer_after_a_determiner_stands_for_the_parties_named_before() {
+        let (lexicon, x) =
+            run("我们会通过支付机构、物流公司获取您的物流信息，并将您的物流信息共享给相关的上述服务提供者。");
+        let shares = shared(&lexicon, &x);
+        assert!(
+            shares.contains(&("物流公司".to_owned(), "物流信息".to_owned())),
+            "{shares:?}"
+        );
+        // The pointer names no party of its own.
+        assert!(
+            !shares.iter().any(|(r, _)| r.contains("服务提供者")),
+            "{shares:?}"
+        );
+    }
+
+    #[test]
+    fn a_bracket_names_the_parties_a_placeholder_stands_for() {
+        let (lexicon, x) = run("我们会向第三方（极光推送、友盟）共享您的设备型号。");
+        let shares = shared(&lexicon, &x);
+        assert!(
+            shares.contains(&("友盟".to_owned(), "设备型号".to_owned())),
+            "{shares:?}"
+        );
+        assert!(!shares.iter().any(|(r, _)| r == "第三方"), "{shares:?}");
+        // A general party keeps its place beside the members it names.
+        let (lexicon, x) = run("我们会向第三方支付机构（支付宝、微信支付）共享您的订单号。");
+        let shares = shared(&lexicon, &x);
+        assert!(shares.iter().any(|(r, _)| r == "第三方支付机构"), "{shares:?}");
+        assert!(shares.iter().any(|(r, _)| r == "支付宝"), "{shares:?}");
+    }
+
+    #[test]
+    fn plain_nouns_shaped_like_parties_in_a_partys_bracket_are_recipients() {
+        let (lexicon, x) = run("我们可能会与合作伙伴（承包商、代理、广告合作伙伴等）共享您的设备型号。");
+        let shares = shared(&lexicon, &x);
+        for party in ["合作伙伴", "承包商", "代理", "广告合作伙伴"] {
+            assert!(
+                shares.contains(&(party.to_owned(), "设备型号".to_owned())),
+                "{party}: {shares:?}"
+            );
+        }
+        // Services and glosses in the bracket are no parties.
+        let (lexicon, x) = run("我们可能会向合作伙伴（如提供物流、技术等服务的供应商）提供您的订单信息。");
+        let shares = shared(&lexicon, &x);
+        assert!(
+            !shares.iter().any(|(r, _)| r == "物流" || r == "技术"),
+            "{shares:?}"
+        );
+        let (lexicon, x) = run("我们会向第三方SDK（软件开发工具包）提供您的设备型号。");
+        let shares = shared(&lexicon, &x);
+        assert!(!shares.iter().any(|(r, _)| r == "软件开发工具包"), "{shares:?}");
+    }
+
+    #[test]
+    fn a_denial_of_an_umbrella_word_to_no_one_named_states_nothing() {
+        let (_, x) = run("我们不会将您的个人信息转让给任何公司、组织和个人。");
+        assert_eq!(negated_shares(&x), 0, "{:?}", x.practices);
+        // A data item denied stays denied.
+        let (_, x) = run("我们不会将您的通讯录转让给任何公司。");
+        assert_eq!(negated_shares(&x), 1, "{:?}", x.practices);
+    }
+
+    #[test]
+    fn the_counterparty_of_a_trade_receives_what_is_disclosed_to_it() {
+        let (lexicon, x) = run("在进行网上交易时，您不可避免地要向交易对方披露自己的个人信息，如联系电话。");
+        let shares = shared(&lexicon, &x);
+        assert!(
+            shares.contains(&("交易对方".to_owned(), "电话号码".to_owned())),
+            "{shares:?}"
+        );
+        // `自己的个人信息` is an umbrella word, no data item.
+        assert!(!shares.iter().any(|(_, d)| d.contains("自己")), "{shares:?}");
+    }
+
+    #[test]
+    fn a_phrase_ending_in_huo_ban_names_a_party() {
+        let (lexicon, x) = run("我们可能将汇总后的统计数据提供给广告商和其他伙伴。");
+        let shares = shared(&lexicon, &x);
+        assert!(shares.iter().any(|(r, _)| r == "其他伙伴"), "{shares:?}");
     }
 
     #[test]
