@@ -337,6 +337,8 @@ pub struct Cues {
     pub not_in_party: Words,
     pub clause_end: Words,
     pub heading_lead: Words,
+    /// Words of a heading on cookies and similar technology (see cues.ttl).
+    pub tracking_section: Words,
     pub store: Words,
     pub operator_place: Words,
     pub basis: Words,
@@ -548,6 +550,7 @@ impl Lexicon {
             not_in_party: cue("not-in-party", false),
             clause_end: cue("clause-end", false),
             heading_lead: cue("heading-lead", false),
+            tracking_section: cue("tracking-section", false),
             store: cue("store", false),
             operator_place: cue("operator-place", false),
             basis: cue("basis", false),

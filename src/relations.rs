@@ -3561,7 +3561,12 @@ impl Reader<'_> {
             let after = at + open.len();
             let clause = clause_of(text, after.min(text.len().saturating_sub(1)));
             let window = &text[after..clause.end.max(after)];
-            let Some((close_at, close)) = cues.feature_close.find_all(window).into_iter().next() else {
+            // `您使用的语言、访问日期和时间`: the 时 of a noun (时间, 时长) closes no frame.
+            let Some((close_at, close)) =
+                cues.feature_close.find_all(window).into_iter().find(|&(i, c)| {
+                    !(c == "时" && window[i + c.len()..].starts_with(['间', '长', '段', '刻']))
+                })
+            else {
                 continue;
             };
             // A bare 使用 must come with 功能/服务 to count as a frame; a bare 当您/在您
@@ -3670,6 +3675,11 @@ impl Reader<'_> {
                 .filter(|s| s.len() < name.len())
             {
                 name = name[..name.len() - suffix.len()].trim();
+                // `个性化推荐和服务` less its 服务: the conjunction goes with it (only
+                // then: 参与, 涉及 end in one too).
+                for conjunction in ["和", "及", "或"] {
+                    name = name.strip_suffix(conjunction).unwrap_or(name).trim();
+                }
             }
             for tail in ["相关", "等", "的"] {
                 name = name.strip_suffix(tail).unwrap_or(name).trim();
@@ -3843,10 +3853,16 @@ impl Reader<'_> {
                 return vec![feature];
             }
         }
-        let in_collection_part = sentence.path.iter().any(|&h| {
-            let title = &doc.headings[h].title;
-            title.contains("收集") || title.contains("使用")
-        }) || self.in_orphan_section(doc, sentence);
+        let tracking = &self.lexicon.cues.tracking_section;
+        let in_tracking_section = sentence
+            .path
+            .iter()
+            .any(|&h| tracking.find_in(&doc.headings[h].title).is_some());
+        let in_collection_part = !in_tracking_section
+            && (sentence.path.iter().any(|&h| {
+                let title = &doc.headings[h].title;
+                title.contains("收集") || title.contains("使用")
+            }) || self.in_orphan_section(doc, sentence));
         if in_collection_part {
             if let Some(&h) = sentence
                 .path
@@ -5358,6 +5374,25 @@ mod tests {
         let (_, x) = run("我们会收集蓝牙设备名称，用于开启驾驶模式、播放控制的功能场景。");
         let features = &x.practices.first().expect("a practice").features;
         assert_eq!(features, &vec!["驾驶模式".to_owned(), "播放控制".to_owned()]);
+    }
+
+    #[test]
+    fn feature_names_lose_a_trailing_conjunction_and_skip_cookie_sections() {
+        let feature_sets = |text: &str| -> Vec<Vec<String>> {
+            let (_, x) = run(text);
+            x.practices.iter().map(|p| p.features.clone()).collect()
+        };
+        let found =
+            feature_sets("一、我们如何收集和使用信息\n1、个性化推荐和服务\n我们会收集您的浏览记录。\n");
+        assert!(found.contains(&vec!["个性化推荐".to_owned()]), "{found:?}");
+        let found = feature_sets("一、我们如何收集和使用信息\n1、分享与活动参与\n我们会收集您的浏览记录。\n");
+        assert!(found.contains(&vec!["分享与活动参与".to_owned()]), "{found:?}");
+        // A technique under the section on cookies is no product function.
+        let found = feature_sets("一、我们如何使用Cookie和同类技术\n1、网站信标\n我们会收集您的浏览记录。\n");
+        assert!(found.iter().all(Vec::is_empty), "{found:?}");
+        // The 时 of 时间 closes no frame: `您使用的语言、访问日期和时间` names no feature.
+        let found = feature_sets("我们会记录您使用的语言、访问日期和时间。");
+        assert!(found.iter().all(Vec::is_empty), "{found:?}");
     }
 
     #[test]
