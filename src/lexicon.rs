@@ -337,6 +337,10 @@ pub struct Cues {
     pub not_in_party: Words,
     pub clause_end: Words,
     pub heading_lead: Words,
+    /// Words that open no feature name (see cues.ttl).
+    pub feature_determiner: Words,
+    /// Whole candidate features that are generic words (see cues.ttl).
+    pub generic_feature: Words,
     /// Words of a heading on cookies and similar technology (see cues.ttl).
     pub tracking_section: Words,
     pub store: Words,
@@ -551,6 +555,8 @@ impl Lexicon {
             clause_end: cue("clause-end", false),
             heading_lead: cue("heading-lead", false),
             tracking_section: cue("tracking-section", false),
+            feature_determiner: cue("feature-determiner", false),
+            generic_feature: cue("generic-feature", false),
             store: cue("store", false),
             operator_place: cue("operator-place", false),
             basis: cue("basis", false),

@@ -837,6 +837,20 @@ impl Reader<'_> {
                     .iter()
                     .any(|r| r.start <= m.range.start && m.range.end <= r.end)
             })
+            // A device word inside the feature frame that is only part of a feature's
+            // name (`当您使用K歌相册功能时`) is no permission it asks for; one that is the
+            // whole name (`定位服务`) may be.
+            .filter(|m| {
+                let surface = &text[m.range.clone()];
+                let in_frame = frame_span
+                    .as_ref()
+                    .is_some_and(|f| f.start <= m.range.start && m.range.end <= f.end);
+                surface.ends_with("权限")
+                    || !in_frame
+                    || !features
+                        .iter()
+                        .any(|f| f.len() > surface.len() && f.contains(surface))
+            })
             .map(|m| self.concept_term(m.concept, &text[m.range.clone()]))
             .collect();
         permissions.extend(self.open_permissions(view));
@@ -3561,12 +3575,15 @@ impl Reader<'_> {
             let after = at + open.len();
             let clause = clause_of(text, after.min(text.len().saturating_sub(1)));
             let window = &text[after..clause.end.max(after)];
-            // `您使用的语言、访问日期和时间`: the 时 of a noun (时间, 时长) closes no frame.
-            let Some((close_at, close)) =
-                cues.feature_close.find_all(window).into_iter().find(|&(i, c)| {
-                    !(c == "时" && window[i + c.len()..].starts_with(['间', '长', '段', '刻']))
-                })
-            else {
+            // `您使用的语言、访问日期和时间`: the 时 of a noun (时间, 时长) closes no frame;
+            // `A功能、B功能、C功能时`: a 功能 followed by the next member of a list closes
+            // only that member.
+            let Some((close_at, close)) = cues.feature_close.find_all(window).into_iter().find(|&(i, c)| {
+                let after = &window[i + c.len()..];
+                let noun_time = c == "时" && after.starts_with(['间', '长', '段', '刻']);
+                let member = (c == "功能" || c == "服务") && next_named_member(after, c);
+                !noun_time && !member
+            }) else {
                 continue;
             };
             // A bare 使用 must come with 功能/服务 to count as a frame; a bare 当您/在您
@@ -3619,8 +3636,12 @@ impl Reader<'_> {
             if !long_list && raw.contains(['您', '你']) {
                 return Vec::new();
             }
-            // `我们的问卷调查`: the operator's own function.
-            raw = raw.strip_prefix("我们的").unwrap_or(raw);
+            // `我们的问卷调查`, `使用我们搜索功能`: the operator's own function (but not
+            // `与我们联系`, whose 与 the list split off).
+            raw = raw
+                .strip_prefix("我们的")
+                .or_else(|| raw.strip_prefix("我们").filter(|_| piece.start == start))
+                .unwrap_or(raw);
             // A quoted member of a list of features: `“跑步推荐”、“摇一摇”` (a lone quoted
             // name is more often the product's).
             if pieces.len() > 1 && !raw.contains(['[', '【']) {
@@ -3689,11 +3710,8 @@ impl Reader<'_> {
             }
         }
         let n = name.chars().count();
-        let determiner_start = [
-            "对应", "相应", "相关", "其他", "该", "此", "这些", "上述", "前述", "本", "各", "所有",
-        ]
-        .iter()
-        .any(|w| name.starts_with(w));
+        // `相关功能`, `部分服务`: a determiner opens no name (but 本地 is no 本).
+        let determiner_start = cues.feature_determiner.prefix_of(name).is_some() && !name.starts_with("本地");
         // A clause, not a name: verbs of mechanism, or a list closed by 等 inside.
         let clause_like = [
             "触发", "生成", "具备", "启动", "安装", "基于", "才会", "特定", "实现", "进行",
@@ -3713,28 +3731,7 @@ impl Reader<'_> {
                 .lexicon
                 .lookup(name)
                 .is_some_and(|id| self.lexicon.concept(id).kind != Kind::DataItem)
-            || [
-                "产品",
-                "服务",
-                "应用",
-                "本应用",
-                "客户端",
-                "App",
-                "APP",
-                "软件",
-                "手机",
-                "设备",
-                "终端",
-                "平台",
-                "提供",
-                "基础",
-                "基本",
-                "网站",
-                "具体",
-                "核心",
-                "主要",
-            ]
-            .contains(&name)
+            || cues.generic_feature.contains(name)
         {
             return None;
         }
@@ -4386,6 +4383,22 @@ fn is_noun_use(text: &str, verb: &Range<usize>) -> bool {
 /// Whether the text between heading `h` and a sentence under it holds the next number of
 /// the heading's own numbering (`1、帮助您完成注册及登录 … 2、实现身份认证 …`): a sibling
 /// heading run into a paragraph, which the outline missed, has ended the section.
+/// Whether the text after a feature's `功能` (or `服务`) goes on with the next member of
+/// a list of features, each named with the same word: `、B功能、C功能时`. The next member
+/// is a short name with no punctuation or address in it.
+fn next_named_member(after: &str, word: &str) -> bool {
+    let Some(rest) = after.strip_prefix(['、', '/']) else {
+        return false;
+    };
+    let Some(end) = rest.find(word) else {
+        return false;
+    };
+    let name = &rest[..end];
+    (1..=MAX_FEATURE_CHARS).contains(&name.chars().count())
+        && !name.contains(['，', ',', '、', '。', '；', '您', '你', '的', '/'])
+        && !name.contains("我们")
+}
+
 fn passed_sibling(doc: &Document, h: usize, sentence: &Sentence) -> bool {
     let heading = &doc.headings[h];
     let line = doc.text[heading.range.clone()].trim_start();
@@ -5393,6 +5406,27 @@ mod tests {
         // The 时 of 时间 closes no frame: `您使用的语言、访问日期和时间` names no feature.
         let found = feature_sets("我们会记录您使用的语言、访问日期和时间。");
         assert!(found.iter().all(Vec::is_empty), "{found:?}");
+    }
+
+    #[test]
+    fn every_member_of_a_list_of_named_features_frames_the_practice() {
+        let (_, x) = run("当您使用视频剪辑功能、K歌相册功能、本地导入功能时，我们会收集您的照片。");
+        let practice = x.practices.first().expect("a practice");
+        assert_eq!(practice.features, vec!["视频剪辑", "K歌相册", "本地导入"]);
+        // 相册 in a feature's name asks for no permission.
+        assert!(
+            x.practices.iter().all(|p| p.permission.is_none()),
+            "{:?}",
+            x.practices
+        );
+        let (_, x) = run("当您使用我们搜索功能、浏览功能时，我们会收集您的搜索关键词。");
+        assert_eq!(
+            x.practices.first().expect("a practice").features,
+            vec!["搜索", "浏览"]
+        );
+        // A 功能 followed by a clause, not by the next named member, closes the frame.
+        let (_, x) = run("当您使用咨询功能、参加我们的活动或调查等服务时，我们会收集您的手机号码。");
+        assert_eq!(x.practices.first().expect("a practice").features, vec!["咨询"]);
     }
 
     #[test]
