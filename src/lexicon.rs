@@ -341,6 +341,13 @@ pub struct Cues {
     pub feature_determiner: Words,
     /// Whole candidate features that are generic words (see cues.ttl).
     pub generic_feature: Words,
+    /// Conditions on the user's action, the practice after them (see cues.ttl).
+    pub condition_open: Words,
+    pub main_clause_open: Words,
+    pub feature_verb_lead: Words,
+    pub not_an_action: Words,
+    pub condition_veto: Words,
+    pub condition_time: Words,
     /// Words of a heading on cookies and similar technology (see cues.ttl).
     pub tracking_section: Words,
     pub store: Words,
@@ -555,6 +562,12 @@ impl Lexicon {
             clause_end: cue("clause-end", false),
             heading_lead: cue("heading-lead", false),
             tracking_section: cue("tracking-section", false),
+            condition_open: cue("condition-open", false),
+            main_clause_open: cue("main-clause-open", false),
+            feature_verb_lead: cue("feature-verb-lead", false),
+            not_an_action: cue("not-an-action", false),
+            condition_veto: cue("condition-veto", false),
+            condition_time: cue("condition-time", false),
             feature_determiner: cue("feature-determiner", false),
             generic_feature: cue("generic-feature", false),
             store: cue("store", false),

@@ -414,6 +414,9 @@ const NEGATION_WINDOW: usize = 18;
 const MAX_TERM_CHARS: usize = 24;
 /// A feature name longer than this (chars) is a clause, not a feature.
 const MAX_FEATURE_CHARS: usize = 16;
+/// A feature read from a condition on the user's action (`如您申请成为主播，…`) is no
+/// longer than this (chars).
+const MAX_CONDITION_FEATURE_CHARS: usize = 10;
 
 impl Reader<'_> {
     fn read(&mut self, doc: &Document, index: usize, sentence: &Sentence, view: &View) {
@@ -455,6 +458,17 @@ impl Reader<'_> {
         let (frame_features, frame_span) = self.frame_features(view);
         let features = if !frame_features.is_empty() {
             frame_features
+        } else if let Some(mut head_features) =
+            Some(self.condition_head_features(view)).filter(|f| !f.is_empty())
+        {
+            // `当您使用外接设备，我们会收集…，用于设备音效适配、播放控制的功能场景`: the
+            // functions the purpose lists are features of the practice too.
+            for feature in self.purpose_list_features(view) {
+                if !head_features.contains(&feature) {
+                    head_features.push(feature);
+                }
+            }
+            head_features
         } else if let Some(purpose_features) = self.purpose_frame_features(view) {
             purpose_features
         } else if self.refers_back(text) && !self.previous_features.is_empty() {
@@ -3656,7 +3670,10 @@ impl Reader<'_> {
                 continue;
             }
             let mut name = raw;
-            if pieces.len() > 1 {
+            // The product's own name (网易云音乐) may start with a party's (网易): the
+            // product is cut by clean_feature.
+            let product_first = self.products.iter().any(|p| raw.starts_with(p.as_str()));
+            if pieces.len() > 1 && !product_first {
                 // After the party list, a piece may still start with the last party.
                 let folded = fold(name);
                 if let Some(m) = view
@@ -3801,6 +3818,133 @@ impl Reader<'_> {
             if !features.is_empty() {
                 return features;
             }
+        }
+        Vec::new()
+    }
+
+    /// `如您申请成为主播，您需要提供…`, `当您申请成为A、B，在C或购买D，我们需要收集…`: a
+    /// condition on what the user does, opening the sentence before the clause that
+    /// states the practice, names the features. Each clause of the condition may list
+    /// several; all of them frame the practice.
+    fn condition_head_features(&self, view: &View) -> Vec<String> {
+        let text = view.text;
+        let cues = &self.lexicon.cues;
+        let mut head = text.trim_start();
+        // After a label or an example marker: `如：当您…`, `例如，如您…`.
+        if let Some(at) = head
+            .find(['：', ':', '，'])
+            .filter(|&at| head[..at].chars().count() <= 4)
+        {
+            let mark = head[at..].chars().next().map_or(1, char::len_utf8);
+            if cues.condition_open.prefix_of(head).is_none() {
+                head = head[at + mark..].trim_start();
+            }
+        }
+        let Some(opener) = cues.condition_open.prefix_of(head) else {
+            return Vec::new();
+        };
+        let mut at = text.len() - head.len() + opener.len();
+        let mut features: Vec<String> = Vec::new();
+        let mut collecting = true;
+        for _ in 0..4 {
+            let clause = clause_of(text, at);
+            if clause.end <= at {
+                return Vec::new();
+            }
+            let body = text[at..clause.end].trim();
+            if !features.is_empty() && cues.main_clause_open.prefix_of(body).is_some() {
+                return features;
+            }
+            // The condition runs clause by clause, each closed by a comma.
+            if features.is_empty() && !collecting || !text[clause.end..].starts_with(['，', ',']) {
+                return Vec::new();
+            }
+            let next = clause.end
+                + '，'
+                    .len_utf8()
+                    .min(text[clause.end..].chars().next().map_or(1, char::len_utf8));
+            // `根据相关法律法规`: an aside between the condition and the practice.
+            if cues.basis.prefix_of(body).is_some() || cues.purpose_frame.prefix_of(body).is_some() {
+                collecting = false;
+                at = next;
+                continue;
+            }
+            if !collecting {
+                return Vec::new();
+            }
+            // A refusal or a negated condition frames no use of a feature, nor does a
+            // state (`是安卓设备`), a breach or a moment (`交易后`, `开启此权限后`).
+            if cues.negation.find_in(body).is_some()
+                || cues.conditional.find_in(body).is_some()
+                || cues.condition_veto.find_in(body).is_some()
+            {
+                return Vec::new();
+            }
+            // `在您使用服务时（包括后台运行）`: the bracket only adds to the condition.
+            let mut phrase = match body.find(['（', '(']) {
+                Some(open) if body.ends_with(['）', ')']) => body[..open].trim_end(),
+                _ => body,
+            };
+            if cues.condition_time.suffix_of(phrase).is_some() {
+                return Vec::new();
+            }
+            // `在青少年模式下找回密码`: the mode is the setting, the action the feature.
+            if let Some(under) = phrase
+                .strip_prefix('在')
+                .and_then(|rest| rest.find('下').map(|i| &rest[i + '下'.len_utf8()..]))
+                .filter(|rest| rest.chars().count() >= 2)
+            {
+                phrase = under;
+            }
+            phrase = strip_verb_lead(cues, phrase);
+            // `如您为主播身份用户，需要进行收益提现`: who the user is, not what they do.
+            if cues.not_an_action.prefix_of(phrase).is_some() {
+                at = next;
+                continue;
+            }
+            // `当您使用我们的服务时`: a condition closed by 时 is a frame, and the frame
+            // reader has found it names no feature.
+            if cues
+                .feature_close
+                .suffix_of(phrase)
+                .is_some_and(|close| close != "功能" && close != "服务")
+            {
+                return Vec::new();
+            }
+            let offset = phrase.as_ptr() as usize - text.as_ptr() as usize;
+            let span = offset..offset + phrase.len();
+            let members = self.split_list(view, span).len();
+            let mut names = Vec::new();
+            for feature in self.split_features(view, offset, phrase, true) {
+                let bare = strip_verb_lead(cues, &feature);
+                let feature = if bare.len() < feature.len() {
+                    self.clean_feature(bare).unwrap_or(feature)
+                } else {
+                    feature
+                };
+                // A data item (`图片`) is what the practice takes, not a function.
+                let data = self
+                    .lexicon
+                    .lookup(&feature)
+                    .is_some_and(|id| self.lexicon.concept(id).kind == Kind::DataItem);
+                // A condition naming a feature names it shortly (`开具电子发票`); a longer
+                // one tells a story (`将时间胶囊转成一封信寄给自己`).
+                let short = feature.chars().count() <= MAX_CONDITION_FEATURE_CHARS;
+                if !cues.feature_verb_lead.contains(&feature) && !data && short {
+                    names.push(feature);
+                }
+            }
+            // Every member must read as a name (`注册和登陆游戏推荐中心的游戏` does not):
+            // else the clause is no list of features.
+            if names.len() < members {
+                return Vec::new();
+            }
+            for name in names {
+                if !features.contains(&name) {
+                    features.push(name);
+                }
+            }
+            at = next;
         }
         Vec::new()
     }
@@ -4383,6 +4527,19 @@ fn is_noun_use(text: &str, verb: &Range<usize>) -> bool {
 /// Whether the text between heading `h` and a sentence under it holds the next number of
 /// the heading's own numbering (`1、帮助您完成注册及登录 … 2、实现身份认证 …`): a sibling
 /// heading run into a paragraph, which the outline missed, has ended the section.
+/// `需要进行收益提现` → `收益提现`, `申请成为主播` → `主播`: the verbs that lead a
+/// user's action up to the function it uses (see cues.ttl, feature-verb-lead).
+fn strip_verb_lead<'t>(cues: &crate::lexicon::Cues, mut phrase: &'t str) -> &'t str {
+    while let Some(lead) = cues
+        .feature_verb_lead
+        .prefix_of(phrase)
+        .filter(|lead| phrase[lead.len()..].chars().count() >= 2)
+    {
+        phrase = phrase[lead.len()..].trim_start();
+    }
+    phrase
+}
+
 /// Whether the text after a feature's `功能` (or `服务`) goes on with the next member of
 /// a list of features, each named with the same word: `、B功能、C功能时`. The next member
 /// is a short name with no punctuation or address in it.
@@ -5427,6 +5584,40 @@ mod tests {
         // A 功能 followed by a clause, not by the next named member, closes the frame.
         let (_, x) = run("当您使用咨询功能、参加我们的活动或调查等服务时，我们会收集您的手机号码。");
         assert_eq!(x.practices.first().expect("a practice").features, vec!["咨询"]);
+    }
+
+    #[test]
+    fn a_condition_on_the_users_action_names_the_features() {
+        let features_of = |text: &str| -> Vec<String> {
+            let (_, x) = run(text);
+            x.practices
+                .first()
+                .map(|p| p.features.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            features_of("如您申请成为认证讲师、签约作者，在离线模式下恢复账号或购买年度会员，我们需要收集您的身份证号码。"),
+            vec!["认证讲师", "签约作者", "恢复账号", "年度会员"]
+        );
+        assert_eq!(
+            features_of("若您为商家用户，需要进行余额提现，根据相关规定，我们会收集您的银行卡号。"),
+            vec!["余额提现"]
+        );
+        // The functions a purpose lists join those of the condition.
+        assert_eq!(
+            features_of("当您连接车载设备，我们会收集设备型号，用于驾驶模式、音效适配的功能场景。"),
+            vec!["连接车载设备", "驾驶模式", "音效适配"]
+        );
+        // Refusals, states, moments and stories are no features.
+        for text in [
+            "如果您不提供手机号码，我们将无法收集您的设备型号。",
+            "如您的手机是安卓设备，我们会收集您的IMEI。",
+            "当您完成付款后，我们会收集您的订单信息。",
+            "如您提供手机号码，我们会收集您的手机号码。",
+            "若您使用本应用把一段长长的旅行日记寄给朋友，我们会收集收件人地址。",
+        ] {
+            assert!(features_of(text).is_empty(), "{text}: {:?}", features_of(text));
+        }
     }
 
     #[test]
