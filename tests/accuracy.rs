@@ -11,10 +11,10 @@ use policykg::store::StoreDir;
 
 /// (relation, precision floor, recall floor), lenient matching of the guidelines.
 const FLOORS: &[(&str, f64, f64)] = &[
-    ("collect", 0.88, 0.72),
+    ("collect", 0.88, 0.75),
     // Precision fell from .89 when features began to be read from section headings and
     // purpose lists: recall rose from .44 to .51 (F1 .60 → .65).
-    ("collect+feature", 0.87, 0.51),
+    ("collect+feature", 0.87, 0.58),
     ("permission", 0.91, 0.92),
     ("feature→permission", 0.82, 0.54),
     ("permission→data", 0.82, 0.66),
