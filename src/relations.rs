@@ -416,6 +416,9 @@ const MAX_PERMISSION_STEM_CHARS: usize = 8;
 const MAX_TERM_CHARS: usize = 24;
 /// A feature name longer than this (chars) is a clause, not a feature.
 const MAX_FEATURE_CHARS: usize = 16;
+/// A feature read from a condition on the user's action (`如您申请成为主播，…`) is no
+/// longer than this (chars).
+const MAX_CONDITION_FEATURE_CHARS: usize = 10;
 
 impl Reader<'_> {
     fn read(&mut self, doc: &Document, index: usize, sentence: &Sentence, view: &View) {
@@ -457,6 +460,17 @@ impl Reader<'_> {
         let (frame_features, frame_span) = self.frame_features(view);
         let features = if !frame_features.is_empty() {
             frame_features
+        } else if let Some(mut head_features) =
+            Some(self.condition_head_features(view)).filter(|f| !f.is_empty())
+        {
+            // `当您使用外接设备，我们会收集…，用于设备音效适配、播放控制的功能场景`: the
+            // functions the purpose lists are features of the practice too.
+            for feature in self.purpose_list_features(view) {
+                if !head_features.contains(&feature) {
+                    head_features.push(feature);
+                }
+            }
+            head_features
         } else if let Some(purpose_features) = self.purpose_frame_features(view) {
             purpose_features
         } else if self.refers_back(text) && !self.previous_features.is_empty() {
@@ -854,6 +868,20 @@ impl Reader<'_> {
                 !verb_notes
                     .iter()
                     .any(|r| r.start <= m.range.start && m.range.end <= r.end)
+            })
+            // A device word inside the feature frame that is only part of a feature's
+            // name (`当您使用K歌相册功能时`) is no permission it asks for; one that is the
+            // whole name (`定位服务`) may be.
+            .filter(|m| {
+                let surface = &text[m.range.clone()];
+                let in_frame = frame_span
+                    .as_ref()
+                    .is_some_and(|f| f.start <= m.range.start && m.range.end <= f.end);
+                surface.ends_with("权限")
+                    || !in_frame
+                    || !features
+                        .iter()
+                        .any(|f| f.len() > surface.len() && f.contains(surface))
             })
             .map(|m| self.concept_term(m.concept, &text[m.range.clone()]))
             .collect();
@@ -3696,7 +3724,15 @@ impl Reader<'_> {
             let after = at + open.len();
             let clause = clause_of(text, after.min(text.len().saturating_sub(1)));
             let window = &text[after..clause.end.max(after)];
-            let Some((close_at, close)) = cues.feature_close.find_all(window).into_iter().next() else {
+            // `您使用的语言、访问日期和时间`: the 时 of a noun (时间, 时长) closes no frame;
+            // `A功能、B功能、C功能时`: a 功能 followed by the next member of a list closes
+            // only that member.
+            let Some((close_at, close)) = cues.feature_close.find_all(window).into_iter().find(|&(i, c)| {
+                let after = &window[i + c.len()..];
+                let noun_time = c == "时" && after.starts_with(['间', '长', '段', '刻']);
+                let member = (c == "功能" || c == "服务") && next_named_member(after, c);
+                !noun_time && !member
+            }) else {
                 continue;
             };
             // A bare 使用 must come with 功能/服务 to count as a frame; a bare 当您/在您
@@ -3749,8 +3785,12 @@ impl Reader<'_> {
             if !long_list && raw.contains(['您', '你']) {
                 return Vec::new();
             }
-            // `我们的问卷调查`: the operator's own function.
-            raw = raw.strip_prefix("我们的").unwrap_or(raw);
+            // `我们的问卷调查`, `使用我们搜索功能`: the operator's own function (but not
+            // `与我们联系`, whose 与 the list split off).
+            raw = raw
+                .strip_prefix("我们的")
+                .or_else(|| raw.strip_prefix("我们").filter(|_| piece.start == start))
+                .unwrap_or(raw);
             // A quoted member of a list of features: `“跑步推荐”、“摇一摇”` (a lone quoted
             // name is more often the product's).
             if pieces.len() > 1 && !raw.contains(['[', '【']) {
@@ -3765,7 +3805,10 @@ impl Reader<'_> {
                 continue;
             }
             let mut name = raw;
-            if pieces.len() > 1 {
+            // The product's own name (网易云音乐) may start with a party's (网易): the
+            // product is cut by clean_feature.
+            let product_first = self.products.iter().any(|p| raw.starts_with(p.as_str()));
+            if pieces.len() > 1 && !product_first {
                 // After the party list, a piece may still start with the last party.
                 let folded = fold(name);
                 if let Some(m) = view
@@ -3805,6 +3848,11 @@ impl Reader<'_> {
                 .filter(|s| s.len() < name.len())
             {
                 name = name[..name.len() - suffix.len()].trim();
+                // `个性化推荐和服务` less its 服务: the conjunction goes with it (only
+                // then: 参与, 涉及 end in one too).
+                for conjunction in ["和", "及", "或"] {
+                    name = name.strip_suffix(conjunction).unwrap_or(name).trim();
+                }
             }
             for tail in ["相关", "等", "的"] {
                 name = name.strip_suffix(tail).unwrap_or(name).trim();
@@ -3814,11 +3862,8 @@ impl Reader<'_> {
             }
         }
         let n = name.chars().count();
-        let determiner_start = [
-            "对应", "相应", "相关", "其他", "该", "此", "这些", "上述", "前述", "本", "各", "所有",
-        ]
-        .iter()
-        .any(|w| name.starts_with(w));
+        // `相关功能`, `部分服务`: a determiner opens no name (but 本地 is no 本).
+        let determiner_start = cues.feature_determiner.prefix_of(name).is_some() && !name.starts_with("本地");
         // A clause, not a name: verbs of mechanism, or a list closed by 等 inside.
         let clause_like = [
             "触发", "生成", "具备", "启动", "安装", "基于", "才会", "特定", "实现", "进行",
@@ -3838,28 +3883,7 @@ impl Reader<'_> {
                 .lexicon
                 .lookup(name)
                 .is_some_and(|id| self.lexicon.concept(id).kind != Kind::DataItem)
-            || [
-                "产品",
-                "服务",
-                "应用",
-                "本应用",
-                "客户端",
-                "App",
-                "APP",
-                "软件",
-                "手机",
-                "设备",
-                "终端",
-                "平台",
-                "提供",
-                "基础",
-                "基本",
-                "网站",
-                "具体",
-                "核心",
-                "主要",
-            ]
-            .contains(&name)
+            || cues.generic_feature.contains(name)
         {
             return None;
         }
@@ -3933,6 +3957,133 @@ impl Reader<'_> {
         Vec::new()
     }
 
+    /// `如您申请成为主播，您需要提供…`, `当您申请成为A、B，在C或购买D，我们需要收集…`: a
+    /// condition on what the user does, opening the sentence before the clause that
+    /// states the practice, names the features. Each clause of the condition may list
+    /// several; all of them frame the practice.
+    fn condition_head_features(&self, view: &View) -> Vec<String> {
+        let text = view.text;
+        let cues = &self.lexicon.cues;
+        let mut head = text.trim_start();
+        // After a label or an example marker: `如：当您…`, `例如，如您…`.
+        if let Some(at) = head
+            .find(['：', ':', '，'])
+            .filter(|&at| head[..at].chars().count() <= 4)
+        {
+            let mark = head[at..].chars().next().map_or(1, char::len_utf8);
+            if cues.condition_open.prefix_of(head).is_none() {
+                head = head[at + mark..].trim_start();
+            }
+        }
+        let Some(opener) = cues.condition_open.prefix_of(head) else {
+            return Vec::new();
+        };
+        let mut at = text.len() - head.len() + opener.len();
+        let mut features: Vec<String> = Vec::new();
+        let mut collecting = true;
+        for _ in 0..4 {
+            let clause = clause_of(text, at);
+            if clause.end <= at {
+                return Vec::new();
+            }
+            let body = text[at..clause.end].trim();
+            if !features.is_empty() && cues.main_clause_open.prefix_of(body).is_some() {
+                return features;
+            }
+            // The condition runs clause by clause, each closed by a comma.
+            if features.is_empty() && !collecting || !text[clause.end..].starts_with(['，', ',']) {
+                return Vec::new();
+            }
+            let next = clause.end
+                + '，'
+                    .len_utf8()
+                    .min(text[clause.end..].chars().next().map_or(1, char::len_utf8));
+            // `根据相关法律法规`: an aside between the condition and the practice.
+            if cues.basis.prefix_of(body).is_some() || cues.purpose_frame.prefix_of(body).is_some() {
+                collecting = false;
+                at = next;
+                continue;
+            }
+            if !collecting {
+                return Vec::new();
+            }
+            // A refusal or a negated condition frames no use of a feature, nor does a
+            // state (`是安卓设备`), a breach or a moment (`交易后`, `开启此权限后`).
+            if cues.negation.find_in(body).is_some()
+                || cues.conditional.find_in(body).is_some()
+                || cues.condition_veto.find_in(body).is_some()
+            {
+                return Vec::new();
+            }
+            // `在您使用服务时（包括后台运行）`: the bracket only adds to the condition.
+            let mut phrase = match body.find(['（', '(']) {
+                Some(open) if body.ends_with(['）', ')']) => body[..open].trim_end(),
+                _ => body,
+            };
+            if cues.condition_time.suffix_of(phrase).is_some() {
+                return Vec::new();
+            }
+            // `在青少年模式下找回密码`: the mode is the setting, the action the feature.
+            if let Some(under) = phrase
+                .strip_prefix('在')
+                .and_then(|rest| rest.find('下').map(|i| &rest[i + '下'.len_utf8()..]))
+                .filter(|rest| rest.chars().count() >= 2)
+            {
+                phrase = under;
+            }
+            phrase = strip_verb_lead(cues, phrase);
+            // `如您为主播身份用户，需要进行收益提现`: who the user is, not what they do.
+            if cues.not_an_action.prefix_of(phrase).is_some() {
+                at = next;
+                continue;
+            }
+            // `当您使用我们的服务时`: a condition closed by 时 is a frame, and the frame
+            // reader has found it names no feature.
+            if cues
+                .feature_close
+                .suffix_of(phrase)
+                .is_some_and(|close| close != "功能" && close != "服务")
+            {
+                return Vec::new();
+            }
+            let offset = phrase.as_ptr() as usize - text.as_ptr() as usize;
+            let span = offset..offset + phrase.len();
+            let members = self.split_list(view, span).len();
+            let mut names = Vec::new();
+            for feature in self.split_features(view, offset, phrase, true) {
+                let bare = strip_verb_lead(cues, &feature);
+                let feature = if bare.len() < feature.len() {
+                    self.clean_feature(bare).unwrap_or(feature)
+                } else {
+                    feature
+                };
+                // A data item (`图片`) is what the practice takes, not a function.
+                let data = self
+                    .lexicon
+                    .lookup(&feature)
+                    .is_some_and(|id| self.lexicon.concept(id).kind == Kind::DataItem);
+                // A condition naming a feature names it shortly (`开具电子发票`); a longer
+                // one tells a story (`将时间胶囊转成一封信寄给自己`).
+                let short = feature.chars().count() <= MAX_CONDITION_FEATURE_CHARS;
+                if !cues.feature_verb_lead.contains(&feature) && !data && short {
+                    names.push(feature);
+                }
+            }
+            // Every member must read as a name (`注册和登陆游戏推荐中心的游戏` does not):
+            // else the clause is no list of features.
+            if names.len() < members {
+                return Vec::new();
+            }
+            for name in names {
+                if !features.contains(&name) {
+                    features.push(name);
+                }
+            }
+            at = next;
+        }
+        Vec::new()
+    }
+
     /// A sentence that opens by pointing back at the previous one: `这类信息`, `上述信息`.
     fn refers_back(&self, text: &str) -> bool {
         let head: String = text.trim_start().chars().take(6).collect();
@@ -3978,10 +4129,16 @@ impl Reader<'_> {
                 return vec![feature];
             }
         }
-        let in_collection_part = sentence.path.iter().any(|&h| {
-            let title = &doc.headings[h].title;
-            title.contains("收集") || title.contains("使用")
-        }) || self.in_orphan_section(doc, sentence);
+        let tracking = &self.lexicon.cues.tracking_section;
+        let in_tracking_section = sentence
+            .path
+            .iter()
+            .any(|&h| tracking.find_in(&doc.headings[h].title).is_some());
+        let in_collection_part = !in_tracking_section
+            && (sentence.path.iter().any(|&h| {
+                let title = &doc.headings[h].title;
+                title.contains("收集") || title.contains("使用")
+            }) || self.in_orphan_section(doc, sentence));
         if in_collection_part {
             if let Some(&h) = sentence
                 .path
@@ -4512,6 +4669,35 @@ fn is_noun_use(text: &str, verb: &Range<usize>) -> bool {
 /// Whether the text between heading `h` and a sentence under it holds the next number of
 /// the heading's own numbering (`1、帮助您完成注册及登录 … 2、实现身份认证 …`): a sibling
 /// heading run into a paragraph, which the outline missed, has ended the section.
+/// `需要进行收益提现` → `收益提现`, `申请成为主播` → `主播`: the verbs that lead a
+/// user's action up to the function it uses (see cues.ttl, feature-verb-lead).
+fn strip_verb_lead<'t>(cues: &crate::lexicon::Cues, mut phrase: &'t str) -> &'t str {
+    while let Some(lead) = cues
+        .feature_verb_lead
+        .prefix_of(phrase)
+        .filter(|lead| phrase[lead.len()..].chars().count() >= 2)
+    {
+        phrase = phrase[lead.len()..].trim_start();
+    }
+    phrase
+}
+
+/// Whether the text after a feature's `功能` (or `服务`) goes on with the next member of
+/// a list of features, each named with the same word: `、B功能、C功能时`. The next member
+/// is a short name with no punctuation or address in it.
+fn next_named_member(after: &str, word: &str) -> bool {
+    let Some(rest) = after.strip_prefix(['、', '/']) else {
+        return false;
+    };
+    let Some(end) = rest.find(word) else {
+        return false;
+    };
+    let name = &rest[..end];
+    (1..=MAX_FEATURE_CHARS).contains(&name.chars().count())
+        && !name.contains(['，', ',', '、', '。', '；', '您', '你', '的', '/'])
+        && !name.contains("我们")
+}
+
 fn passed_sibling(doc: &Document, h: usize, sentence: &Sentence) -> bool {
     let heading = &doc.headings[h];
     let line = doc.text[heading.range.clone()].trim_start();
@@ -5515,6 +5701,80 @@ mod tests {
         let (_, x) = run("我们会收集蓝牙设备名称，用于开启驾驶模式、播放控制的功能场景。");
         let features = &x.practices.first().expect("a practice").features;
         assert_eq!(features, &vec!["驾驶模式".to_owned(), "播放控制".to_owned()]);
+    }
+
+    #[test]
+    fn feature_names_lose_a_trailing_conjunction_and_skip_cookie_sections() {
+        let feature_sets = |text: &str| -> Vec<Vec<String>> {
+            let (_, x) = run(text);
+            x.practices.iter().map(|p| p.features.clone()).collect()
+        };
+        let found =
+            feature_sets("一、我们如何收集和使用信息\n1、个性化推荐和服务\n我们会收集您的浏览记录。\n");
+        assert!(found.contains(&vec!["个性化推荐".to_owned()]), "{found:?}");
+        let found = feature_sets("一、我们如何收集和使用信息\n1、分享与活动参与\n我们会收集您的浏览记录。\n");
+        assert!(found.contains(&vec!["分享与活动参与".to_owned()]), "{found:?}");
+        // A technique under the section on cookies is no product function.
+        let found = feature_sets("一、我们如何使用Cookie和同类技术\n1、网站信标\n我们会收集您的浏览记录。\n");
+        assert!(found.iter().all(Vec::is_empty), "{found:?}");
+        // The 时 of 时间 closes no frame: `您使用的语言、访问日期和时间` names no feature.
+        let found = feature_sets("我们会记录您使用的语言、访问日期和时间。");
+        assert!(found.iter().all(Vec::is_empty), "{found:?}");
+    }
+
+    #[test]
+    fn every_member_of_a_list_of_named_features_frames_the_practice() {
+        let (_, x) = run("当您使用视频剪辑功能、K歌相册功能、本地导入功能时，我们会收集您的照片。");
+        let practice = x.practices.first().expect("a practice");
+        assert_eq!(practice.features, vec!["视频剪辑", "K歌相册", "本地导入"]);
+        // 相册 in a feature's name asks for no permission.
+        assert!(
+            x.practices.iter().all(|p| p.permission.is_none()),
+            "{:?}",
+            x.practices
+        );
+        let (_, x) = run("当您使用我们搜索功能、浏览功能时，我们会收集您的搜索关键词。");
+        assert_eq!(
+            x.practices.first().expect("a practice").features,
+            vec!["搜索", "浏览"]
+        );
+        // A 功能 followed by a clause, not by the next named member, closes the frame.
+        let (_, x) = run("当您使用咨询功能、参加我们的活动或调查等服务时，我们会收集您的手机号码。");
+        assert_eq!(x.practices.first().expect("a practice").features, vec!["咨询"]);
+    }
+
+    #[test]
+    fn a_condition_on_the_users_action_names_the_features() {
+        let features_of = |text: &str| -> Vec<String> {
+            let (_, x) = run(text);
+            x.practices
+                .first()
+                .map(|p| p.features.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            features_of("如您申请成为认证讲师、签约作者，在离线模式下恢复账号或购买年度会员，我们需要收集您的身份证号码。"),
+            vec!["认证讲师", "签约作者", "恢复账号", "年度会员"]
+        );
+        assert_eq!(
+            features_of("若您为商家用户，需要进行余额提现，根据相关规定，我们会收集您的银行卡号。"),
+            vec!["余额提现"]
+        );
+        // The functions a purpose lists join those of the condition.
+        assert_eq!(
+            features_of("当您连接车载设备，我们会收集设备型号，用于驾驶模式、音效适配的功能场景。"),
+            vec!["连接车载设备", "驾驶模式", "音效适配"]
+        );
+        // Refusals, states, moments and stories are no features.
+        for text in [
+            "如果您不提供手机号码，我们将无法收集您的设备型号。",
+            "如您的手机是安卓设备，我们会收集您的IMEI。",
+            "当您完成付款后，我们会收集您的订单信息。",
+            "如您提供手机号码，我们会收集您的手机号码。",
+            "若您使用本应用把一段长长的旅行日记寄给朋友，我们会收集收件人地址。",
+        ] {
+            assert!(features_of(text).is_empty(), "{text}: {:?}", features_of(text));
+        }
     }
 
     #[test]

@@ -74,14 +74,24 @@ pub fn structure(text: &str, marked_headings: &[Range<usize>]) -> Document {
     let mut stack: Vec<usize> = Vec::new();
     let mut char_pos = 0;
     let mut byte_pos = 0;
+    let mut segments: Vec<(Range<usize>, usize)> = Vec::new();
     for line in text.split_inclusive('\n') {
-        let line_chars = line.chars().count();
         let content = line.trim_end_matches('\n');
-        let start = byte_pos;
-        let range = start..start + content.len();
+        // A run-on line is read as the lines its inline headings would have opened.
+        let mut cut_chars = char_pos;
+        let mut cut = 0;
+        for at in inline_heading_cuts(content) {
+            segments.push((byte_pos + cut..byte_pos + at, cut_chars));
+            cut_chars += content[cut..at].chars().count();
+            cut = at;
+        }
+        segments.push((byte_pos + cut..byte_pos + content.len(), cut_chars));
         byte_pos += line.len();
-        let line_char_start = char_pos;
-        char_pos += line_chars;
+        char_pos += line.chars().count();
+    }
+    for (range, line_char_start) in segments {
+        let start = range.start;
+        let content = &text[range.clone()];
         if content.trim().is_empty() {
             continue;
         }
@@ -284,6 +294,104 @@ pub fn strip_numbering(line: &str) -> &str {
     trimmed[end.unwrap_or(trimmed.len())..].trim_start_matches([' ', '、', '.', '．'])
 }
 
+/// Where a run-on line should be cut so that each numbered heading inside it opens a line
+/// of its own: before the number, and after the title. Policies flattened to one line
+/// (`…的保护。 2、实现身份认证 依照相关法律法规…`) keep their outline only this way. A
+/// heading is taken only where a number follows sentence punctuation or white space, its
+/// title is short and unpunctuated, and white space then text follow it: an enumeration
+/// inside a sentence (`包括：（1）向…共享；（2）…`) runs on without a break and stays text.
+fn inline_heading_cuts(line: &str) -> Vec<usize> {
+    let mut cuts = Vec::new();
+    let mut previous: Option<char> = None;
+    for (at, c) in line.char_indices() {
+        let after_break =
+            previous.is_none_or(|p| is_terminator(p) || p.is_whitespace()) || cuts.last() == Some(&at);
+        previous = Some(c);
+        if !after_break || cuts.last().is_some_and(|&last| at < last) {
+            continue;
+        }
+        // What is left of the line reads as one heading (`一、我们如何收集 和使用`).
+        if heading_style(&line[at..]).is_some() {
+            break;
+        }
+        let Some(title_start) = inline_numbering_end(&line[at..]).map(|n| at + n) else {
+            continue;
+        };
+        let mut title_len = line[title_start..]
+            .find(char::is_whitespace)
+            .unwrap_or(line.len() - title_start);
+        let mut title = &line[title_start..title_start + title_len];
+        // The last entry of a table of contents running into the first section
+        // (`九、如何联系我们一、我们如何收集…`) ends where the next Chinese number opens.
+        if let Some(inner) = title
+            .char_indices()
+            .skip(2)
+            .find(|&(i, c)| c == '一' && inline_numbering_end(&title[i..]).is_some())
+        {
+            title = &title[..inner.0];
+            title_len = inner.0;
+        }
+        // A title running into the next number (`联系我们9.1`) or into the first item
+        // of a list under it (`用户体验改进计划a)`) ends before it.
+        let mut title = title.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '．'));
+        if let Some(body) = title
+            .strip_suffix([')', '）', '.'])
+            .and_then(|t| t.strip_suffix(|c: char| c.is_ascii_lowercase()))
+        {
+            title = body;
+        }
+        let title_end = title_start + title.len();
+        let rest = line[title_start + title_len..].trim_start();
+        let n = title.chars().count();
+        let clean = (2..=MAX_HEADING_CHARS).contains(&n)
+            && !title.contains(['。', '；', '，', ',', ';', '！', '？', '：', ':', '、', '!', '?'])
+            && !title.starts_with(|c: char| c.is_ascii_digit())
+            // A Latin word broken by its space (`Cookie 和同类技术`), or a value and its
+            // unit (`2.42 KB`), is no title.
+            && !title.ends_with(|c: char| c.is_ascii_alphanumeric())
+            && rest.chars().next().is_some_and(|c| !c.is_ascii());
+        if !clean {
+            continue;
+        }
+        if at > 0 {
+            cuts.push(at);
+        }
+        cuts.push(title_end);
+    }
+    cuts
+}
+
+/// The byte length of an outline number that opens `text` with its delimiter and any
+/// white space after it (`2、`, `（3）`, `一、`, `1.2 `), if it opens with one.
+fn inline_numbering_end(text: &str) -> Option<usize> {
+    let style = numbering_style(text)?;
+    let digits: String = text
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || matches!(c, '.' | '．'))
+        .collect();
+    let delimited = match style {
+        Style::Chapter | Style::ParenChinese | Style::ArabicParen => true,
+        Style::ChineseNumber => text
+            .trim_start_matches(|c| CHINESE_DIGITS.contains(c))
+            .starts_with('、'),
+        // `2、`, `3.`, `1.2 `: a number of at most two digits a level, closed by its
+        // delimiter or (for `1.2`) by white space; `2019年` is no number of an outline.
+        Style::Arabic(depth) => {
+            let after = text[digits.len()..].chars().next();
+            digits.split(['.', '．']).all(|part| part.len() <= 2)
+                && (after == Some('、')
+                    || digits.ends_with(['.', '．'])
+                    || (depth > 1 && after.is_some_and(char::is_whitespace)))
+        }
+        Style::Markup | Style::Plain => false,
+    };
+    if !delimited {
+        return None;
+    }
+    let body = strip_numbering(text).trim_start();
+    Some(text.len() - body.len())
+}
+
 /// The label before a colon that opens a line, if short: `1）基于存储权限的相关功能：…`.
 fn line_lead(line: &str) -> Option<String> {
     let body = strip_numbering(line);
@@ -454,6 +562,45 @@ mod tests {
             .all(|s| s.chars.len() <= 2 * MAX_SENTENCE_CHARS));
         let total: usize = doc.sentences.iter().map(|s| s.chars.len()).sum();
         assert_eq!(total, text.chars().count());
+    }
+
+    #[test]
+    fn numbered_headings_inside_a_run_on_line_open_sections() {
+        let text = "一、我们收集的信息 我们会收集您的设备型号。 1、帮助您完成登录\t 您需要提供手机号码，包括：（1）向支付机构共享订单；（2）向快递公司共享地址。 2、 实现身份认证 依照法规，我们会收集姓名。2019年5月 更新。版本 2.42 KB 大小。";
+        let doc = structure(text, &[]);
+        let titles: Vec<&str> = doc.headings.iter().map(|h| h.title.as_str()).collect();
+        assert_eq!(titles, vec!["我们收集的信息", "帮助您完成登录", "实现身份认证"]);
+        let chars: Vec<char> = text.chars().collect();
+        for s in &doc.sentences {
+            let by_chars: String = chars[s.chars.clone()].iter().collect();
+            assert_eq!(by_chars, doc.sentence_text(s));
+        }
+        let name = doc
+            .sentences
+            .iter()
+            .find(|s| doc.sentence_text(s).contains("姓名"))
+            .expect("the sentence on names");
+        assert_eq!(doc.section_title(name), Some("实现身份认证"));
+        // The enumeration inside the sentence stays one sentence of its section.
+        let shared = doc
+            .sentences
+            .iter()
+            .find(|s| doc.sentence_text(s).starts_with("您需要提供"))
+            .expect("the sentence on the phone number");
+        assert_eq!(doc.section_title(shared), Some("帮助您完成登录"));
+        assert!(doc.sentence_text(shared).contains("（1）向支付机构共享订单；"));
+        // The table of contents running into the first section.
+        let doc = structure("引言。 1、用户体验计划a) 我们会收集设备型号。", &[]);
+        assert_eq!(doc.headings[0].title, "用户体验计划");
+        let doc = structure(
+            "引言。 一、收集 二、联系我们一、我们如何收集信息\t 我们会收集设备型号。",
+            &[],
+        );
+        let titles: Vec<&str> = doc.headings.iter().map(|h| h.title.as_str()).collect();
+        assert_eq!(titles, vec!["收集", "联系我们", "我们如何收集信息"]);
+        // A heading line with a space in its title stays one heading.
+        let doc = structure("一、我们如何收集 和使用个人信息\n正文。", &[]);
+        assert_eq!(doc.headings[0].title, "我们如何收集 和使用个人信息");
     }
 
     #[test]
