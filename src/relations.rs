@@ -1437,8 +1437,13 @@ impl Reader<'_> {
         }
         let cues = &self.lexicon.cues;
         let folded_text = fold(cleaned);
-        // `相关个人信息`, `基本信息`: an umbrella word before a generic term names nothing.
-        if let Some(g) = cues.generic.suffix_of(&folded_text) {
+        // `相关个人信息`, `基本信息`: an umbrella word before a generic term names nothing
+        // (unless the lexicon names the whole: `设备信息`, `系统信息`).
+        if let Some(g) = cues
+            .generic
+            .suffix_of(&folded_text)
+            .filter(|_| self.lexicon.lookup_folded(&folded_text).is_none())
+        {
             let modifier = &folded_text[..folded_text.len() - g.len()];
             if modifier.is_empty()
                 || cues.permission_umbrella.contains(modifier)
@@ -1750,7 +1755,11 @@ impl Reader<'_> {
                 _ => segment,
             };
             let mut segment_start = out.len();
-            for piece in self.split_list(view, segment) {
+            // An attribute noun alone names nothing; `网络类型和状态` is one member.
+            let pieces = self.merge_attribute_nouns(view, self.split_list(view, segment), |previous| {
+                find_top_level(&text[previous], &["等"]).is_none()
+            });
+            for piece in pieces {
                 let piece_text = &text[piece.clone()];
                 let piece = match find_top_level(piece_text, &["等等", "等"]) {
                     Some(0) => continue,
@@ -1789,7 +1798,9 @@ impl Reader<'_> {
                 if cues.bracket_note.find_in(raw).is_some() {
                     continue;
                 }
-                if cues.enumeration.contains(clean_term(self.lexicon, raw)) {
+                if cues.enumeration.contains(clean_term(self.lexicon, raw))
+                    || cues.attribute_noun.contains(clean_term(self.lexicon, raw))
+                {
                     continue;
                 }
                 // `虚拟交易相关的虚拟财产信息`: the term after 的 where it is one.
@@ -3109,28 +3120,10 @@ impl Reader<'_> {
         mut unresolved_pieces: Option<&mut Vec<(Range<usize>, bool)>>,
     ) -> Vec<Item> {
         let text = view.text;
-        // `操作系统及版本`, `接入网络的方式、类型和状态`: a bare attribute noun shares the
-        // modifier of the piece before it, and names nothing alone.
-        let mut pieces: Vec<Range<usize>> = Vec::new();
-        for piece in self.split_list(view, span) {
-            let bare_head = self
-                .lexicon
-                .cues
-                .attribute_noun
-                .contains(clean_term(self.lexicon, &text[piece.clone()]));
-            match pieces.last_mut() {
-                Some(previous)
-                    if bare_head
-                        && !text[previous.end..piece.start].contains('，')
-                        && self
-                            .resolve_piece(view, previous.clone())
-                            .is_some_and(|i| i.term.kind(self.lexicon) == Kind::DataItem) =>
-                {
-                    previous.end = piece.end;
-                }
-                _ => pieces.push(piece),
-            }
-        }
+        let pieces = self.merge_attribute_nouns(view, self.split_list(view, span), |previous| {
+            self.resolve_piece(view, previous)
+                .is_some_and(|i| i.term.kind(self.lexicon) == Kind::DataItem)
+        });
         let mut items: Vec<Item> = Vec::new();
         let mut unresolved: Vec<(usize, String)> = Vec::new();
         for piece in pieces {
@@ -3208,6 +3201,43 @@ impl Reader<'_> {
             }
         }
         items
+    }
+
+    /// `操作系统及版本`, `接入网络的方式、类型和状态`: a bare attribute noun shares the
+    /// modifier of the piece before it (where `owner_fits` that piece), and names nothing
+    /// alone: it is joined to that piece.
+    fn merge_attribute_nouns(
+        &self,
+        view: &View,
+        split: Vec<Range<usize>>,
+        owner_fits: impl Fn(Range<usize>) -> bool,
+    ) -> Vec<Range<usize>> {
+        let text = view.text;
+        let mut pieces: Vec<Range<usize>> = Vec::new();
+        for piece in split {
+            let bare_head = self
+                .lexicon
+                .cues
+                .attribute_noun
+                .contains(clean_term(self.lexicon, &text[piece.clone()]));
+            // `订单号、时间`: after a mark, a named item is a member of its own and the
+            // attribute another's; `方式、类型和状态` runs on an unnamed phrase.
+            let joins = |previous: &Range<usize>| {
+                let between = &text[previous.end..piece.start];
+                !between.contains('，')
+                    && (!between.contains(['、', '/'])
+                        || !self
+                            .resolve_piece(view, previous.clone())
+                            .is_some_and(|i| matches!(i.term.entity, Entity::Concept(_))))
+            };
+            match pieces.last_mut() {
+                Some(previous) if bare_head && joins(previous) && owner_fits(previous.clone()) => {
+                    previous.end = piece.end;
+                }
+                _ => pieces.push(piece),
+            }
+        }
+        pieces
     }
 
     /// Splits a span at top-level list separators (outside brackets, on token
@@ -5853,6 +5883,36 @@ mod tests {
             .iter()
             .map(|i| (i.general.surface.clone(), i.specific.surface.clone()))
             .collect()
+    }
+
+    #[test]
+    fn a_lexicon_term_ending_in_an_umbrella_word_heads_its_bracket() {
+        // `设备信息` ends in 信息 after 设备, yet names a data item: its bracket lists members,
+        // the plain word before 等 too.
+        let pairs = inclusion_pairs("您的设备信息（例如设备型号、电池电量、屏幕朝向等）将用于统计。");
+        for member in ["设备型号", "电池电量", "屏幕朝向"] {
+            assert!(
+                pairs.iter().any(|(g, m)| g == "设备信息" && m == member),
+                "{pairs:?}"
+            );
+        }
+        // An attribute noun alone names nothing: it joins the phrase before it after a
+        // conjunction, and after a mark where no named item stands before it.
+        let pairs = inclusion_pairs(
+            "为了统计，我们会收集设备信息（例如接入网络的方式、类型和状态，系统及版本，订单号、时间）。",
+        );
+        for member in ["方式、类型和状态", "系统及版本", "订单号"] {
+            assert!(
+                pairs.iter().any(|(g, m)| g == "设备信息" && m.ends_with(member)),
+                "{pairs:?}"
+            );
+        }
+        for attribute in ["类型", "状态", "版本", "时间", "订单号、时间"] {
+            assert!(!pairs.iter().any(|(_, m)| m == attribute), "{pairs:?}");
+        }
+        // An umbrella word before a generic term still names nothing.
+        let pairs = inclusion_pairs("您的相关信息（例如设备型号、电池电量）将用于统计。");
+        assert!(!pairs.iter().any(|(g, _)| g == "相关信息"), "{pairs:?}");
     }
 
     #[test]
