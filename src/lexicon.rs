@@ -341,6 +341,7 @@ pub struct Cues {
     pub operator_place: Words,
     pub basis: Words,
     pub attribute_noun: Words,
+    pub sensitive_category: Words,
 }
 
 /// Concepts indexed by their folded surface forms, plus the cue words.
@@ -552,6 +553,7 @@ impl Lexicon {
             operator_place: cue("operator-place", false),
             basis: cue("basis", false),
             attribute_noun: cue("attribute-noun", false),
+            sensitive_category: cue("sensitive-category", false),
         };
         let labels = Words::new(by_surface.keys().cloned());
         Ok(Self {

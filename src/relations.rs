@@ -1203,7 +1203,10 @@ impl Reader<'_> {
             if !view.is_boundary(at) || !view.is_boundary(after) || depth_at(text, at) > 0 {
                 continue;
             }
-            let Some(general) = self.general_after(view, after) else {
+            let Some(general) = self
+                .general_after(view, after)
+                .or_else(|| self.sensitive_category_at(view, after))
+            else {
                 continue;
             };
             let start = self.list_start_before(view, at);
@@ -1264,37 +1267,39 @@ impl Reader<'_> {
                         .map(|(_, t)| t.clone())
                 })
             } else {
-                self.head_before(view, head_end).or_else(|| {
-                    // A marker opening its own clause after one that names no term goes
-                    // on with the term enumerated before it (`行为信息包括A，也包括B`), or
-                    // enumerates the line's label, or else the one item a verb before it
-                    // took (`我们会收集您的上网记录，并作为日志保存，包括A、B`).
-                    if !text[head_end..at].contains(['，', ',']) {
-                        return None;
-                    }
-                    // A label outside the lexicon is as often a title or a date line; a
-                    // label this sentence does not open with heads a line of many.
-                    let opens_with = |l: &str| {
-                        crate::structure::strip_numbering(text)
-                            .trim_start_matches(|c: char| c == '*' || c.is_whitespace())
-                            .starts_with(l)
-                    };
-                    let lexical_lead = || {
-                        lead.filter(|l| opens_with(l))
-                            .and_then(|l| self.resolve_head(l))
-                            .filter(|t| matches!(t.entity, Entity::Concept(_)))
-                    };
-                    let between = text[head_end..at]
-                        .trim_matches(|c: char| matches!(c, '，' | ',') || c.is_whitespace());
-                    let continues = cues.inclusion_continuation.prefix_of(between).is_some();
-                    // A label heads a list a collection goes on to (not a glossary's).
-                    let collects = cues.collect.find_in(&text[..head_end]).is_some();
-                    previous_head
-                        .clone()
-                        .filter(|_| continues)
-                        .or_else(|| lexical_lead().filter(|_| collects))
-                        .or_else(|| self.object_before(view, head_end))
-                })
+                self.head_before(view, head_end)
+                    .or_else(|| self.owned_sensitive_category_before(view, head_end))
+                    .or_else(|| {
+                        // A marker opening its own clause after one that names no term goes
+                        // on with the term enumerated before it (`行为信息包括A，也包括B`), or
+                        // enumerates the line's label, or else the one item a verb before it
+                        // took (`我们会收集您的上网记录，并作为日志保存，包括A、B`).
+                        if !text[head_end..at].contains(['，', ',']) {
+                            return None;
+                        }
+                        // A label outside the lexicon is as often a title or a date line; a
+                        // label this sentence does not open with heads a line of many.
+                        let opens_with = |l: &str| {
+                            crate::structure::strip_numbering(text)
+                                .trim_start_matches(|c: char| c == '*' || c.is_whitespace())
+                                .starts_with(l)
+                        };
+                        let lexical_lead = || {
+                            lead.filter(|l| opens_with(l))
+                                .and_then(|l| self.resolve_head(l))
+                                .filter(|t| matches!(t.entity, Entity::Concept(_)))
+                        };
+                        let between = text[head_end..at]
+                            .trim_matches(|c: char| matches!(c, '，' | ',') || c.is_whitespace());
+                        let continues = cues.inclusion_continuation.prefix_of(between).is_some();
+                        // A label heads a list a collection goes on to (not a glossary's).
+                        let collects = cues.collect.find_in(&text[..head_end]).is_some();
+                        previous_head
+                            .clone()
+                            .filter(|_| continues)
+                            .or_else(|| lexical_lead().filter(|_| collects))
+                            .or_else(|| self.object_before(view, head_end))
+                    })
             };
             let Some(head) = head else {
                 continue;
@@ -1341,6 +1346,37 @@ impl Reader<'_> {
                 }
             }
         }
+    }
+
+    /// The sensitive category (`个人敏感信息`) named at byte `at`, after determiners, as a
+    /// whole word that ends its clause or list: the general term of the items classed
+    /// under it.
+    fn sensitive_category_at(&self, view: &View, at: usize) -> Option<Term> {
+        let text = view.text;
+        let rest = &text[at..];
+        let start = at + (rest.len() - strip_determiners(self.lexicon, rest).len());
+        let word = self.lexicon.cues.sensitive_category.prefix_of(&text[start..])?;
+        let end = start + word.len();
+        let ends = text[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| is_list_stop(c) || c == '、');
+        (ends && view.is_boundary(start)).then(|| self.open_term(Kind::DataItem, word))
+    }
+
+    /// `可能包含您的敏感个人信息，例如A、B`: the user's own sensitive data (a possessive
+    /// before the category) ending at byte `end`, which the marker after it spells out. A
+    /// glossary's `个人敏感信息包括…` names no one's, and states what the law means.
+    fn owned_sensitive_category_before(&self, view: &View, end: usize) -> Option<Term> {
+        let text = view.text;
+        let before =
+            text[..end].trim_end_matches(|c: char| matches!(c, '，' | ',' | '：' | ':') || c.is_whitespace());
+        let word = self.lexicon.cues.sensitive_category.suffix_of(before)?;
+        let start = before.len() - word.len();
+        let owner = ["您的", "你的", "用户的"]
+            .iter()
+            .any(|w| text[..start].ends_with(w));
+        (owner && view.is_boundary(start)).then(|| self.open_term(Kind::DataItem, word))
     }
 
     /// `收集包括A、B的C`: where the enumeration marker at byte `at` follows a verb, the
@@ -5913,6 +5949,36 @@ mod tests {
         // An umbrella word before a generic term still names nothing.
         let pairs = inclusion_pairs("您的相关信息（例如设备型号、电池电量）将用于统计。");
         assert!(!pairs.iter().any(|(g, _)| g == "相关信息"), "{pairs:?}");
+    }
+
+    #[test]
+    fn the_sensitive_category_heads_the_items_listed_under_it() {
+        // `A、B等敏感信息`, and the user's sensitive data spelled out by a marker.
+        let pairs = inclusion_pairs("这些记录可能包含您的病历信息、银行卡号等个人敏感信息。");
+        for member in ["病历信息", "银行卡号"] {
+            assert!(
+                pairs.contains(&("个人敏感信息".to_owned(), member.to_owned())),
+                "{pairs:?}"
+            );
+        }
+        let pairs = inclusion_pairs("我们收集的资料中可能包含您的敏感个人信息，例如车牌号码、病历信息。");
+        for member in ["车牌号码", "病历信息"] {
+            assert!(
+                pairs.contains(&("敏感个人信息".to_owned(), member.to_owned())),
+                "{pairs:?}"
+            );
+        }
+        // A glossary's list names no one's data; a classification spells out nothing.
+        for text in [
+            "敏感个人信息，例如车牌号码、病历信息。",
+            "车牌号码、病历信息属于个人敏感信息，请谨慎提供。",
+        ] {
+            let pairs = inclusion_pairs(text);
+            assert!(
+                !pairs.iter().any(|(g, _)| g.contains("敏感")),
+                "{text}: {pairs:?}"
+            );
+        }
     }
 
     #[test]
