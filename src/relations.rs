@@ -3162,6 +3162,8 @@ impl Reader<'_> {
         });
         let mut items: Vec<Item> = Vec::new();
         let mut unresolved: Vec<(usize, String)> = Vec::new();
+        // A plain word before `等` and a data term: the list is one of data items.
+        let mut closed_by_data = false;
         for piece in pieces {
             let piece_text = &text[piece.clone()];
             // `A、B等C`: the piece holding 等 closes the list with its general term C.
@@ -3173,15 +3175,25 @@ impl Reader<'_> {
                 let right = right.trim_start_matches('等');
                 let left_item = self.resolve_piece(view, piece.start..piece.start + left.len());
                 let general = self.resolve_piece(view, piece.end - right.len()..piece.end);
-                if let Some(left_item) = left_item {
-                    items.push(left_item);
-                }
                 // `FaceID等信息`: what a data item or an umbrella word (信息, 数据) closes
                 // is data, even a word that also names a permission.
                 let closes_data = general
                     .as_ref()
                     .is_some_and(|g| g.term.kind(self.lexicon) == Kind::DataItem)
                     || self.lexicon.is_generic(&fold(right.trim()));
+                match left_item {
+                    Some(left_item) => items.push(left_item),
+                    // `MV、歌单等频道信息`: a plain word before 等 and a data term is a
+                    // member, read in the list's context below.
+                    None if self.etc_closes_data(view, piece.start + at, right) => {
+                        let cleaned = clean_term(self.lexicon, left);
+                        if !cleaned.is_empty() {
+                            unresolved.push((items.len(), cleaned.to_owned()));
+                        }
+                        closed_by_data = true;
+                    }
+                    None => {}
+                }
                 if closes_data {
                     for item in items.iter_mut() {
                         if item.term.kind(self.lexicon) == Kind::Permission {
@@ -3223,8 +3235,15 @@ impl Reader<'_> {
             .count();
         if resolved_data >= 1 && unresolved.len() <= 2 * resolved_data {
             for (at, word) in unresolved.into_iter().rev() {
-                if looks_like_noun(self.lexicon, &word) {
-                    let term = self.open_term(Kind::DataItem, &word);
+                // `您在收藏功能中添加的MV、歌单等频道信息`: in a list closed by a data term,
+                // the noun after whose it is.
+                let word = if closed_by_data {
+                    clean_term(self.lexicon, self.strip_possessor(&word).0)
+                } else {
+                    word.as_str()
+                };
+                if looks_like_noun(self.lexicon, word) {
+                    let term = self.open_term(Kind::DataItem, word);
                     items.insert(
                         at.min(items.len()),
                         Item {
@@ -3276,6 +3295,29 @@ impl Reader<'_> {
         pieces
     }
 
+    /// Whether the `等` at byte `at`, followed by `right` (to the end of its list piece),
+    /// closes a list of data: `MV、歌单等频道信息`, `姓名、籍贯等信息`. Not 等 inside a word
+    /// (`会员等级`) or after 该/此 (`该等信息`, these), nor one closing functions (`等功能`)
+    /// or a clause holding another 等.
+    fn etc_closes_data(&self, view: &View, at: usize, right: &str) -> bool {
+        let text = view.text;
+        let after = at + text[at..].len() - text[at..].trim_start_matches('等').len();
+        let right = right.trim();
+        if !view.is_boundary(at)
+            || !view.is_boundary(after)
+            || text[..at].ends_with(['该', '此'])
+            || right.contains('等')
+        {
+            return false;
+        }
+        let umbrella = self.lexicon.is_generic(&fold(right))
+            && !["功能", "服务", "权限"].iter().any(|w| right.ends_with(w));
+        umbrella
+            || self
+                .general_after(view, after)
+                .is_some_and(|g| g.kind(self.lexicon) == Kind::DataItem)
+    }
+
     /// Splits a span at top-level list separators (outside brackets, on token
     /// boundaries, never inside a lexicon mention).
     fn split_list(&self, view: &View, span: Range<usize>) -> Vec<Range<usize>> {
@@ -3303,6 +3345,12 @@ impl Reader<'_> {
                 }
                 if let Some(sep) = self.lexicon.cues.list_separator.prefix_of(rest) {
                     let range = i..i + sep.len();
+                    // `及其他联系方式`: 及 before 其他, not 及其 before 他.
+                    let next = if sep == "及其" && rest[sep.len()..].starts_with('他') {
+                        i + "及".len()
+                    } else {
+                        range.end
+                    };
                     let is_punct = sep.chars().all(|c| !c.is_alphanumeric());
                     if is_punct
                         || (view.is_boundary(range.start)
@@ -3312,7 +3360,7 @@ impl Reader<'_> {
                         if i > start {
                             pieces.push(start..i);
                         }
-                        start = range.end;
+                        start = next;
                         i = range.end;
                         continue;
                     }
@@ -5949,6 +5997,35 @@ mod tests {
         // An umbrella word before a generic term still names nothing.
         let pairs = inclusion_pairs("您的相关信息（例如设备型号、电池电量）将用于统计。");
         assert!(!pairs.iter().any(|(g, _)| g == "相关信息"), "{pairs:?}");
+    }
+
+    #[test]
+    fn plain_words_before_deng_and_a_data_term_are_collected() {
+        let (lexicon, x) = run("我们会收集您在书架中添加的漫画、小说等阅读信息。");
+        let data = collected(&lexicon, &x);
+        for item in ["漫画", "小说"] {
+            assert!(data.iter().any(|d| d == item), "{data:?}");
+        }
+        // 等 inside a word, 该等 (these) and 等功能 close no list of data.
+        for text in [
+            "我们会根据您的会员积分及平台设置的会员等级规则确定您的权益。",
+            "我们会收集您的设备信息，并将该等信息储存为日志信息。",
+            "我们会收集您的手机号码，用于登录、评论等功能。",
+        ] {
+            let (lexicon, x) = run(text);
+            let data = collected(&lexicon, &x);
+            for junk in ["会员", "并将该", "登录"] {
+                assert!(!data.iter().any(|d| d == junk), "{text}: {data:?}");
+            }
+        }
+        // `及其他`: the piece after 及 keeps its 其.
+        let (lexicon, x) = run("我们会收集您的姓名、电子邮箱及其他联系方式。");
+        let data = collected(&lexicon, &x);
+        assert!(!data.iter().any(|d| d.starts_with('他')), "{data:?}");
+        assert!(
+            data.iter().any(|d| d == "电子邮箱" || d == "邮箱地址"),
+            "{data:?}"
+        );
     }
 
     #[test]
