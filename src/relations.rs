@@ -688,6 +688,22 @@ impl Reader<'_> {
                             items = named;
                         }
                     }
+                    // `提供以下额外信息，将有助于…：包括您的昵称、简介`: the list a pointer
+                    // announces follows a colon later in the sentence.
+                    if let Some(list) = self.pointed_list(view, &object).filter(|_| !negated) {
+                        let listed = self.parse_list(view, list);
+                        let mut pointers = items.iter_mut().filter(|i| {
+                            i.term.kind(self.lexicon) == Kind::DataItem && !self.is_generic(&i.term)
+                        });
+                        match (pointers.next(), pointers.next()) {
+                            (Some(only), None) => only.members.extend(
+                                listed
+                                    .into_iter()
+                                    .flat_map(|i| std::iter::once(i.term).chain(i.members)),
+                            ),
+                            _ => items.extend(listed),
+                        }
+                    }
                     let specific = items
                         .iter()
                         .any(|i| i.term.kind(self.lexicon) == Kind::DataItem && !self.is_generic(&i.term));
@@ -848,6 +864,37 @@ impl Reader<'_> {
             self.attach_permissions(&mut sentence_practices, permissions, &features, &purpose, index);
         }
         self.out.practices.extend(sentence_practices);
+    }
+
+    /// Where an object holding a pointer (`以下额外信息`) ends a clause and a later clause
+    /// of the sentence ends in a colon, the list after that colon: what the pointer
+    /// announces. None where the object runs to the colon itself (its list is the object).
+    fn pointed_list(&self, view: &View, object: &Range<usize>) -> Option<Range<usize>> {
+        let text = view.text;
+        let object_text = &text[object.clone()];
+        // (`功能如下载`: 如 and 下载 point nowhere.)
+        let points = ["以下", "如下", "下列", "下述"].iter().any(|w| {
+            object_text.match_indices(w).any(|(p, _)| {
+                view.is_boundary(object.start + p) && view.is_boundary(object.start + p + w.len())
+            })
+        });
+        if !points {
+            return None;
+        }
+        let colon = text[object.end..]
+            .char_indices()
+            .map(|(i, c)| (object.end + i, c))
+            .find(|&(at, c)| matches!(c, '：' | ':') && depth_at(text, at) == 0)
+            .map(|(at, _)| at)?;
+        // The colon ends a short clause of its own, not a far one.
+        let between = &text[object.end..colon];
+        if !between.starts_with(['，', ',']) || between.chars().count() > 40 {
+            return None;
+        }
+        let after = colon + text[colon..].chars().next().map_or(1, char::len_utf8);
+        let (start, _) = self.skip_marker(text, after, text.len());
+        let end = self.list_end(view, start);
+        (start < end).then_some(start..end)
     }
 
     /// The specific data items named before byte `end` of a sentence and not collected
@@ -4333,7 +4380,8 @@ fn clean_term<'t>(lexicon: &Lexicon, text: &'t str) -> &'t str {
                 | '。'
         ) || c.is_whitespace()
     });
-    t = strip_determiners(lexicon, t.trim_start_matches('的'));
+    // `其中包含的口令`: 的 may stand after the determiners too.
+    t = strip_determiners(lexicon, t.trim_start_matches('的')).trim_start_matches('的');
     for suffix in ["等等", "等", "在内"] {
         if let Some(rest) = t.strip_suffix(suffix) {
             t = rest.trim();
@@ -6026,6 +6074,25 @@ mod tests {
             data.iter().any(|d| d == "电子邮箱" || d == "邮箱地址"),
             "{data:?}"
         );
+    }
+
+    #[test]
+    fn a_pointer_announces_the_list_after_a_later_colon() {
+        let text = "如果您提供以下补充资料，将有助于我们为您推荐好友：您的血型、家乡、身高。";
+        let (lexicon, x) = run(text);
+        let data = collected(&lexicon, &x);
+        for item in ["血型", "家乡", "身高"] {
+            assert!(data.iter().any(|d| d == item), "{data:?}");
+        }
+        let pairs = inclusion_pairs(text);
+        assert!(
+            pairs.contains(&("补充资料".to_owned(), "家乡".to_owned())),
+            "{pairs:?}"
+        );
+        // A pointer that is no word announces nothing.
+        let (lexicon, x) = run("使用相关功能如下载，需要授权此权限：允许应用下载图片、家乡。");
+        let data = collected(&lexicon, &x);
+        assert!(!data.iter().any(|d| d == "家乡"), "{data:?}");
     }
 
     #[test]
