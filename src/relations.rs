@@ -146,6 +146,7 @@ pub fn extract_annotated(
         out: Extraction::default(),
         pending: None,
         previous: None,
+        previous_unnamed: None,
         previous_features: Vec::new(),
         previous_data: Vec::new(),
         table_party: Vec::new(),
@@ -346,6 +347,9 @@ struct Reader<'a> {
     pending: Option<ListContext>,
     /// The collection of the previous sentence, which a sentence opening with 包括 extends.
     previous: Option<ListContext>,
+    /// A collection of the previous sentence whose object named no data item
+    /// (`我们会收集您的详细使用情况`), for a next sentence that opens with 包括.
+    previous_unnamed: Option<ListContext>,
     /// The features of the previous sentence, for one that refers back (这类信息…).
     previous_features: Vec<String>,
     /// The data items the previous sentence collected, for one that enumerates them.
@@ -524,6 +528,7 @@ impl Reader<'_> {
             self.verbs(view, &frame_span)
         };
         let mut announced: Option<ListContext> = None;
+        let mut unnamed_collection: Option<ListContext> = None;
         let mut consumed_until = 0;
         let mut sentence_practices: Vec<Practice> = Vec::new();
         for (vi, verb) in verbs.iter().enumerate() {
@@ -707,6 +712,18 @@ impl Reader<'_> {
                     let specific = items
                         .iter()
                         .any(|i| i.term.kind(self.lexicon) == Kind::DataItem && !self.is_generic(&i.term));
+                    // `我们会自动收集您的详细使用情况。包括您的登录账号…`: a collection whose
+                    // object names no data item may be spelled out by the next sentence.
+                    if !specific && !negated && verb.kind == VerbKind::Collect {
+                        unnamed_collection = Some(ListContext {
+                            features: features.clone(),
+                            purpose: purpose.clone(),
+                            parties: parties.clone(),
+                            min_items: 1,
+                            continues: true,
+                            depth: sentence.path.len(),
+                        });
+                    }
                     if !specific && !negated && points_ahead(text, &object) {
                         announced = Some(ListContext {
                             features: features.clone(),
@@ -756,6 +773,16 @@ impl Reader<'_> {
             // `…我们会自动收集您的使用情况。包括您的登录账号、IP地址。`
             if let Some(previous) = self.previous.clone() {
                 self.read_enumeration(view, &previous, index, &mut sentence_practices);
+            } else if let Some(unnamed) = self.previous_unnamed.clone() {
+                // What the previous sentence collected without naming it: only a list
+                // that opens with 包括 and a data item spells it out.
+                let lists_data = ["包括", "包含", "具体包括", "主要包括"]
+                    .iter()
+                    .find(|w| opening.starts_with(*w))
+                    .is_some_and(|w| self.opens_with_data(view, text.len() - opening.len() + w.len()));
+                if lists_data {
+                    self.read_enumeration(view, &unnamed, index, &mut sentence_practices);
+                }
             }
         }
         if sentence_practices.is_empty() {
@@ -810,6 +837,7 @@ impl Reader<'_> {
                 continues: true,
                 depth: sentence.path.len(),
             });
+        self.previous_unnamed = unnamed_collection;
 
         // Permissions named in the sentence but not yet tied to a practice: the
         // sentence's features require them.
@@ -6074,6 +6102,20 @@ mod tests {
             data.iter().any(|d| d == "电子邮箱" || d == "邮箱地址"),
             "{data:?}"
         );
+    }
+
+    #[test]
+    fn a_list_opening_with_bao_kuo_spells_out_an_unnamed_collection() {
+        let text = "我们会自动收集您对本服务的详细使用情况。包括您的IP地址、停留时长、点赞记录。";
+        let (lexicon, x) = run(text);
+        let data = collected(&lexicon, &x);
+        assert!(data.iter().any(|d| d == "IP地址"), "{data:?}");
+        assert!(data.iter().any(|d| d == "点赞记录"), "{data:?}");
+        // A list of clauses after 包括 is none of data.
+        let text = "我们会自动收集您对本服务的详细使用情况。包括：（1）您在注册账号时填写的信息。";
+        let (lexicon, x) = run(text);
+        let data = collected(&lexicon, &x);
+        assert!(data.is_empty(), "{data:?}");
     }
 
     #[test]
