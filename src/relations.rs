@@ -696,17 +696,32 @@ impl Reader<'_> {
                     // `提供以下额外信息，将有助于…：包括您的昵称、简介`: the list a pointer
                     // announces follows a colon later in the sentence.
                     if let Some(list) = self.pointed_list(view, &object).filter(|_| !negated) {
+                        // Spelled out only: the list's data carry the practice's features
+                        // on faith, which a heading often gives wrong (注册及登录 for 注册).
                         let listed = self.parse_list(view, list);
-                        let mut pointers = items.iter_mut().filter(|i| {
-                            i.term.kind(self.lexicon) == Kind::DataItem && !self.is_generic(&i.term)
-                        });
-                        match (pointers.next(), pointers.next()) {
-                            (Some(only), None) => only.members.extend(
-                                listed
-                                    .into_iter()
-                                    .flat_map(|i| std::iter::once(i.term).chain(i.members)),
-                            ),
-                            _ => items.extend(listed),
+                        let pointer = items
+                            .iter()
+                            .filter(|i| {
+                                i.term.kind(self.lexicon) == Kind::DataItem && !self.is_generic(&i.term)
+                            })
+                            .map(|i| i.term.clone())
+                            .collect::<Vec<_>>();
+                        if let [general] = &pointer[..] {
+                            for member in listed
+                                .into_iter()
+                                .flat_map(|i| std::iter::once(i.term).chain(i.members))
+                            {
+                                if member.kind(self.lexicon) == Kind::DataItem
+                                    && !self.is_generic(&member)
+                                    && member.entity != general.entity
+                                {
+                                    self.out.inclusions.push(Inclusion {
+                                        general: general.clone(),
+                                        specific: member,
+                                        sentence: index,
+                                    });
+                                }
+                            }
                         }
                     }
                     let specific = items
@@ -1278,10 +1293,7 @@ impl Reader<'_> {
             if !view.is_boundary(at) || !view.is_boundary(after) || depth_at(text, at) > 0 {
                 continue;
             }
-            let Some(general) = self
-                .general_after(view, after)
-                .or_else(|| self.sensitive_category_at(view, after))
-            else {
+            let Some(general) = self.general_after(view, after) else {
                 continue;
             };
             let start = self.list_start_before(view, at);
@@ -1421,22 +1433,6 @@ impl Reader<'_> {
                 }
             }
         }
-    }
-
-    /// The sensitive category (`个人敏感信息`) named at byte `at`, after determiners, as a
-    /// whole word that ends its clause or list: the general term of the items classed
-    /// under it.
-    fn sensitive_category_at(&self, view: &View, at: usize) -> Option<Term> {
-        let text = view.text;
-        let rest = &text[at..];
-        let start = at + (rest.len() - strip_determiners(self.lexicon, rest).len());
-        let word = self.lexicon.cues.sensitive_category.prefix_of(&text[start..])?;
-        let end = start + word.len();
-        let ends = text[end..]
-            .chars()
-            .next()
-            .is_none_or(|c| is_list_stop(c) || c == '、');
-        (ends && view.is_boundary(start)).then(|| self.open_term(Kind::DataItem, word))
     }
 
     /// `可能包含您的敏感个人信息，例如A、B`: the user's own sensitive data (a possessive
@@ -3396,6 +3392,12 @@ impl Reader<'_> {
     /// Splits a span at top-level list separators (outside brackets, on token
     /// boundaries, never inside a lexicon mention).
     fn split_list(&self, view: &View, span: Range<usize>) -> Vec<Range<usize>> {
+        self.split_list_at(view, span, true)
+    }
+
+    /// [`Self::split_list`]; with `keep_qi_ta` false, `及其他X` splits as 及其 + 他X (what
+    /// feature names were read with: `及其他相关日历提醒功能` leaves `他相关日历提醒`).
+    fn split_list_at(&self, view: &View, span: Range<usize>, keep_qi_ta: bool) -> Vec<Range<usize>> {
         let text = view.text;
         let mut pieces = Vec::new();
         let mut depth = 0usize;
@@ -3421,7 +3423,7 @@ impl Reader<'_> {
                 if let Some(sep) = self.lexicon.cues.list_separator.prefix_of(rest) {
                     let range = i..i + sep.len();
                     // `及其他联系方式`: 及 before 其他, not 及其 before 他.
-                    let next = if sep == "及其" && rest[sep.len()..].starts_with('他') {
+                    let next = if keep_qi_ta && sep == "及其" && rest[sep.len()..].starts_with('他') {
                         i + "及".len()
                     } else {
                         range.end
@@ -3787,7 +3789,7 @@ impl Reader<'_> {
             return Vec::new();
         }
         let span = start..start + phrase.len();
-        let pieces = self.split_list(view, span);
+        let pieces = self.split_list_at(view, span, false);
         // A leading run of parties is the means, not the feature: `QQ或微信关联登录`.
         let mut names: Vec<String> = Vec::new();
         for piece in &pieces {
@@ -6121,32 +6123,21 @@ mod tests {
     #[test]
     fn a_pointer_announces_the_list_after_a_later_colon() {
         let text = "如果您提供以下补充资料，将有助于我们为您推荐好友：您的血型、家乡、身高。";
-        let (lexicon, x) = run(text);
-        let data = collected(&lexicon, &x);
-        for item in ["血型", "家乡", "身高"] {
-            assert!(data.iter().any(|d| d == item), "{data:?}");
-        }
         let pairs = inclusion_pairs(text);
-        assert!(
-            pairs.contains(&("补充资料".to_owned(), "家乡".to_owned())),
-            "{pairs:?}"
-        );
+        for member in ["血型", "家乡", "身高"] {
+            assert!(
+                pairs.contains(&("补充资料".to_owned(), member.to_owned())),
+                "{pairs:?}"
+            );
+        }
         // A pointer that is no word announces nothing.
-        let (lexicon, x) = run("使用相关功能如下载，需要授权此权限：允许应用下载图片、家乡。");
-        let data = collected(&lexicon, &x);
-        assert!(!data.iter().any(|d| d == "家乡"), "{data:?}");
+        let pairs = inclusion_pairs("使用相关资料如下载，需要授权此权限：允许应用下载图片、家乡。");
+        assert!(!pairs.iter().any(|(_, m)| m == "家乡"), "{pairs:?}");
     }
 
     #[test]
     fn the_sensitive_category_heads_the_items_listed_under_it() {
-        // `A、B等敏感信息`, and the user's sensitive data spelled out by a marker.
-        let pairs = inclusion_pairs("这些记录可能包含您的病历信息、银行卡号等个人敏感信息。");
-        for member in ["病历信息", "银行卡号"] {
-            assert!(
-                pairs.contains(&("个人敏感信息".to_owned(), member.to_owned())),
-                "{pairs:?}"
-            );
-        }
+        // The user's sensitive data spelled out by a marker.
         let pairs = inclusion_pairs("我们收集的资料中可能包含您的敏感个人信息，例如车牌号码、病历信息。");
         for member in ["车牌号码", "病历信息"] {
             assert!(
