@@ -359,6 +359,7 @@ pub struct Cues {
     pub placeholder_party: Words,
     /// Endings of a plain noun that names a party where a party's bracket lists it.
     pub party_member_ending: Words,
+    pub sensitive_category: Words,
 }
 
 /// Concepts indexed by their folded surface forms, plus the cue words.
@@ -581,6 +582,7 @@ impl Lexicon {
             attribute_noun: cue("attribute-noun", false),
             placeholder_party: cue("placeholder-party", true),
             party_member_ending: cue("party-member-ending", true),
+            sensitive_category: cue("sensitive-category", false),
         };
         let labels = Words::new(by_surface.keys().cloned());
         Ok(Self {

@@ -146,6 +146,7 @@ pub fn extract_annotated(
         out: Extraction::default(),
         pending: None,
         previous: None,
+        previous_unnamed: None,
         previous_features: Vec::new(),
         previous_data: Vec::new(),
         table_party: Vec::new(),
@@ -346,6 +347,9 @@ struct Reader<'a> {
     pending: Option<ListContext>,
     /// The collection of the previous sentence, which a sentence opening with 包括 extends.
     previous: Option<ListContext>,
+    /// A collection of the previous sentence whose object named no data item
+    /// (`我们会收集您的详细使用情况`), for a next sentence that opens with 包括.
+    previous_unnamed: Option<ListContext>,
     /// The features of the previous sentence, for one that refers back (这类信息…).
     previous_features: Vec<String>,
     /// The data items the previous sentence collected, for one that enumerates them.
@@ -554,6 +558,7 @@ impl Reader<'_> {
             self.verbs(view, &frame_span)
         };
         let mut announced: Option<ListContext> = None;
+        let mut unnamed_collection: Option<ListContext> = None;
         let mut consumed_until = 0;
         let mut sentence_practices: Vec<Practice> = Vec::new();
         for (vi, verb) in verbs.iter().enumerate() {
@@ -720,9 +725,52 @@ impl Reader<'_> {
                             items = named;
                         }
                     }
+                    // `提供以下额外信息，将有助于…：包括您的昵称、简介`: the list a pointer
+                    // announces follows a colon later in the sentence.
+                    if let Some(list) = self.pointed_list(view, &object).filter(|_| !negated) {
+                        // Spelled out only: the list's data carry the practice's features
+                        // on faith, which a heading often gives wrong (注册及登录 for 注册).
+                        let listed = self.parse_list(view, list);
+                        let pointer = items
+                            .iter()
+                            .filter(|i| {
+                                i.term.kind(self.lexicon) == Kind::DataItem && !self.is_generic(&i.term)
+                            })
+                            .map(|i| i.term.clone())
+                            .collect::<Vec<_>>();
+                        if let [general] = &pointer[..] {
+                            for member in listed
+                                .into_iter()
+                                .flat_map(|i| std::iter::once(i.term).chain(i.members))
+                            {
+                                if member.kind(self.lexicon) == Kind::DataItem
+                                    && !self.is_generic(&member)
+                                    && member.entity != general.entity
+                                {
+                                    self.out.inclusions.push(Inclusion {
+                                        general: general.clone(),
+                                        specific: member,
+                                        sentence: index,
+                                    });
+                                }
+                            }
+                        }
+                    }
                     let specific = items
                         .iter()
                         .any(|i| i.term.kind(self.lexicon) == Kind::DataItem && !self.is_generic(&i.term));
+                    // `我们会自动收集您的详细使用情况。包括您的登录账号…`: a collection whose
+                    // object names no data item may be spelled out by the next sentence.
+                    if !specific && !negated && verb.kind == VerbKind::Collect {
+                        unnamed_collection = Some(ListContext {
+                            features: features.clone(),
+                            purpose: purpose.clone(),
+                            parties: parties.clone(),
+                            min_items: 1,
+                            continues: true,
+                            depth: sentence.path.len(),
+                        });
+                    }
                     if !specific && !negated && points_ahead(text, &object) {
                         announced = Some(ListContext {
                             features: features.clone(),
@@ -772,6 +820,16 @@ impl Reader<'_> {
             // `…我们会自动收集您的使用情况。包括您的登录账号、IP地址。`
             if let Some(previous) = self.previous.clone() {
                 self.read_enumeration(view, &previous, index, &mut sentence_practices);
+            } else if let Some(unnamed) = self.previous_unnamed.clone() {
+                // What the previous sentence collected without naming it: only a list
+                // that opens with 包括 and a data item spells it out.
+                let lists_data = ["包括", "包含", "具体包括", "主要包括"]
+                    .iter()
+                    .find(|w| opening.starts_with(*w))
+                    .is_some_and(|w| self.opens_with_data(view, text.len() - opening.len() + w.len()));
+                if lists_data {
+                    self.read_enumeration(view, &unnamed, index, &mut sentence_practices);
+                }
             }
         }
         if sentence_practices.is_empty() {
@@ -826,6 +884,7 @@ impl Reader<'_> {
                 continues: true,
                 depth: sentence.path.len(),
             });
+        self.previous_unnamed = unnamed_collection;
 
         // Permissions named in the sentence but not yet tied to a practice: the
         // sentence's features require them.
@@ -912,6 +971,37 @@ impl Reader<'_> {
             self.attach_permissions(&mut sentence_practices, permissions, &features, &purpose, index);
         }
         self.out.practices.extend(sentence_practices);
+    }
+
+    /// Where an object holding a pointer (`以下额外信息`) ends a clause and a later clause
+    /// of the sentence ends in a colon, the list after that colon: what the pointer
+    /// announces. None where the object runs to the colon itself (its list is the object).
+    fn pointed_list(&self, view: &View, object: &Range<usize>) -> Option<Range<usize>> {
+        let text = view.text;
+        let object_text = &text[object.clone()];
+        // (`功能如下载`: 如 and 下载 point nowhere.)
+        let points = ["以下", "如下", "下列", "下述"].iter().any(|w| {
+            object_text.match_indices(w).any(|(p, _)| {
+                view.is_boundary(object.start + p) && view.is_boundary(object.start + p + w.len())
+            })
+        });
+        if !points {
+            return None;
+        }
+        let colon = text[object.end..]
+            .char_indices()
+            .map(|(i, c)| (object.end + i, c))
+            .find(|&(at, c)| matches!(c, '：' | ':') && depth_at(text, at) == 0)
+            .map(|(at, _)| at)?;
+        // The colon ends a short clause of its own, not a far one.
+        let between = &text[object.end..colon];
+        if !between.starts_with(['，', ',']) || between.chars().count() > 40 {
+            return None;
+        }
+        let after = colon + text[colon..].chars().next().map_or(1, char::len_utf8);
+        let (start, _) = self.skip_marker(text, after, text.len());
+        let end = self.list_end(view, start);
+        (start < end).then_some(start..end)
     }
 
     /// The specific data items named before byte `end` of a sentence and not collected
@@ -1328,37 +1418,39 @@ impl Reader<'_> {
                         .map(|(_, t)| t.clone())
                 })
             } else {
-                self.head_before(view, head_end).or_else(|| {
-                    // A marker opening its own clause after one that names no term goes
-                    // on with the term enumerated before it (`行为信息包括A，也包括B`), or
-                    // enumerates the line's label, or else the one item a verb before it
-                    // took (`我们会收集您的上网记录，并作为日志保存，包括A、B`).
-                    if !text[head_end..at].contains(['，', ',']) {
-                        return None;
-                    }
-                    // A label outside the lexicon is as often a title or a date line; a
-                    // label this sentence does not open with heads a line of many.
-                    let opens_with = |l: &str| {
-                        crate::structure::strip_numbering(text)
-                            .trim_start_matches(|c: char| c == '*' || c.is_whitespace())
-                            .starts_with(l)
-                    };
-                    let lexical_lead = || {
-                        lead.filter(|l| opens_with(l))
-                            .and_then(|l| self.resolve_head(l))
-                            .filter(|t| matches!(t.entity, Entity::Concept(_)))
-                    };
-                    let between = text[head_end..at]
-                        .trim_matches(|c: char| matches!(c, '，' | ',') || c.is_whitespace());
-                    let continues = cues.inclusion_continuation.prefix_of(between).is_some();
-                    // A label heads a list a collection goes on to (not a glossary's).
-                    let collects = cues.collect.find_in(&text[..head_end]).is_some();
-                    previous_head
-                        .clone()
-                        .filter(|_| continues)
-                        .or_else(|| lexical_lead().filter(|_| collects))
-                        .or_else(|| self.object_before(view, head_end))
-                })
+                self.head_before(view, head_end)
+                    .or_else(|| self.owned_sensitive_category_before(view, head_end))
+                    .or_else(|| {
+                        // A marker opening its own clause after one that names no term goes
+                        // on with the term enumerated before it (`行为信息包括A，也包括B`), or
+                        // enumerates the line's label, or else the one item a verb before it
+                        // took (`我们会收集您的上网记录，并作为日志保存，包括A、B`).
+                        if !text[head_end..at].contains(['，', ',']) {
+                            return None;
+                        }
+                        // A label outside the lexicon is as often a title or a date line; a
+                        // label this sentence does not open with heads a line of many.
+                        let opens_with = |l: &str| {
+                            crate::structure::strip_numbering(text)
+                                .trim_start_matches(|c: char| c == '*' || c.is_whitespace())
+                                .starts_with(l)
+                        };
+                        let lexical_lead = || {
+                            lead.filter(|l| opens_with(l))
+                                .and_then(|l| self.resolve_head(l))
+                                .filter(|t| matches!(t.entity, Entity::Concept(_)))
+                        };
+                        let between = text[head_end..at]
+                            .trim_matches(|c: char| matches!(c, '，' | ',') || c.is_whitespace());
+                        let continues = cues.inclusion_continuation.prefix_of(between).is_some();
+                        // A label heads a list a collection goes on to (not a glossary's).
+                        let collects = cues.collect.find_in(&text[..head_end]).is_some();
+                        previous_head
+                            .clone()
+                            .filter(|_| continues)
+                            .or_else(|| lexical_lead().filter(|_| collects))
+                            .or_else(|| self.object_before(view, head_end))
+                    })
             };
             let Some(head) = head else {
                 continue;
@@ -1405,6 +1497,21 @@ impl Reader<'_> {
                 }
             }
         }
+    }
+
+    /// `可能包含您的敏感个人信息，例如A、B`: the user's own sensitive data (a possessive
+    /// before the category) ending at byte `end`, which the marker after it spells out. A
+    /// glossary's `个人敏感信息包括…` names no one's, and states what the law means.
+    fn owned_sensitive_category_before(&self, view: &View, end: usize) -> Option<Term> {
+        let text = view.text;
+        let before =
+            text[..end].trim_end_matches(|c: char| matches!(c, '，' | ',' | '：' | ':') || c.is_whitespace());
+        let word = self.lexicon.cues.sensitive_category.suffix_of(before)?;
+        let start = before.len() - word.len();
+        let owner = ["您的", "你的", "用户的"]
+            .iter()
+            .any(|w| text[..start].ends_with(w));
+        (owner && view.is_boundary(start)).then(|| self.open_term(Kind::DataItem, word))
     }
 
     /// `收集包括A、B的C`: where the enumeration marker at byte `at` follows a verb, the
@@ -1501,10 +1608,13 @@ impl Reader<'_> {
         }
         let cues = &self.lexicon.cues;
         let folded_text = fold(cleaned);
-        // `相关个人信息`, `基本信息`: an umbrella word before a generic term names nothing.
-        // (`设备信息`, `应用信息` are the lexicon's own terms, not such a pair.)
-        let lexical_term = self.lexicon.lookup_folded(&folded_text).is_some();
-        if let Some(g) = cues.generic.suffix_of(&folded_text).filter(|_| !lexical_term) {
+        // `相关个人信息`, `基本信息`: an umbrella word before a generic term names nothing
+        // (unless the lexicon names the whole: `设备信息`, `系统信息`).
+        if let Some(g) = cues
+            .generic
+            .suffix_of(&folded_text)
+            .filter(|_| self.lexicon.lookup_folded(&folded_text).is_none())
+        {
             let modifier = &folded_text[..folded_text.len() - g.len()];
             if modifier.is_empty()
                 || cues.permission_umbrella.contains(modifier)
@@ -1816,7 +1926,11 @@ impl Reader<'_> {
                 _ => segment,
             };
             let mut segment_start = out.len();
-            for piece in self.split_list(view, segment) {
+            // An attribute noun alone names nothing; `网络类型和状态` is one member.
+            let pieces = self.merge_attribute_nouns(view, self.split_list(view, segment), |previous| {
+                find_top_level(&text[previous], &["等"]).is_none()
+            });
+            for piece in pieces {
                 let piece_text = &text[piece.clone()];
                 let piece = match find_top_level(piece_text, &["等等", "等"]) {
                     Some(0) => continue,
@@ -1855,11 +1969,9 @@ impl Reader<'_> {
                 if cues.bracket_note.find_in(raw).is_some() {
                     continue;
                 }
-                if cues.enumeration.contains(clean_term(self.lexicon, raw)) {
-                    continue;
-                }
-                // `接入网络的方式、类型和状态`: a bare attribute noun is no member of its own.
-                if cues.attribute_noun.contains(clean_term(self.lexicon, raw)) {
+                if cues.enumeration.contains(clean_term(self.lexicon, raw))
+                    || cues.attribute_noun.contains(clean_term(self.lexicon, raw))
+                {
                     continue;
                 }
                 // `虚拟交易相关的虚拟财产信息`: the term after 的 where it is one.
@@ -3242,30 +3354,14 @@ impl Reader<'_> {
         mut unresolved_pieces: Option<&mut Vec<(Range<usize>, bool)>>,
     ) -> Vec<Item> {
         let text = view.text;
-        // `操作系统及版本`, `接入网络的方式、类型和状态`: a bare attribute noun shares the
-        // modifier of the piece before it, and names nothing alone.
-        let mut pieces: Vec<Range<usize>> = Vec::new();
-        for piece in self.split_list(view, span) {
-            let bare_head = self
-                .lexicon
-                .cues
-                .attribute_noun
-                .contains(clean_term(self.lexicon, &text[piece.clone()]));
-            match pieces.last_mut() {
-                Some(previous)
-                    if bare_head
-                        && !text[previous.end..piece.start].contains('，')
-                        && self
-                            .resolve_piece(view, previous.clone())
-                            .is_some_and(|i| i.term.kind(self.lexicon) == Kind::DataItem) =>
-                {
-                    previous.end = piece.end;
-                }
-                _ => pieces.push(piece),
-            }
-        }
+        let pieces = self.merge_attribute_nouns(view, self.split_list(view, span), |previous| {
+            self.resolve_piece(view, previous)
+                .is_some_and(|i| i.term.kind(self.lexicon) == Kind::DataItem)
+        });
         let mut items: Vec<Item> = Vec::new();
         let mut unresolved: Vec<(usize, String)> = Vec::new();
+        // A plain word before `等` and a data term: the list is one of data items.
+        let mut closed_by_data = false;
         for piece in pieces {
             let piece_text = &text[piece.clone()];
             // `A、B等C`: the piece holding 等 closes the list with its general term C.
@@ -3277,15 +3373,25 @@ impl Reader<'_> {
                 let right = right.trim_start_matches('等');
                 let left_item = self.resolve_piece(view, piece.start..piece.start + left.len());
                 let general = self.resolve_piece(view, piece.end - right.len()..piece.end);
-                if let Some(left_item) = left_item {
-                    items.push(left_item);
-                }
                 // `FaceID等信息`: what a data item or an umbrella word (信息, 数据) closes
                 // is data, even a word that also names a permission.
                 let closes_data = general
                     .as_ref()
                     .is_some_and(|g| g.term.kind(self.lexicon) == Kind::DataItem)
                     || self.lexicon.is_generic(&fold(right.trim()));
+                match left_item {
+                    Some(left_item) => items.push(left_item),
+                    // `MV、歌单等频道信息`: a plain word before 等 and a data term is a
+                    // member, read in the list's context below.
+                    None if self.etc_closes_data(view, piece.start + at, right) => {
+                        let cleaned = clean_term(self.lexicon, left);
+                        if !cleaned.is_empty() {
+                            unresolved.push((items.len(), cleaned.to_owned()));
+                        }
+                        closed_by_data = true;
+                    }
+                    None => {}
+                }
                 if closes_data {
                     for item in items.iter_mut() {
                         if item.term.kind(self.lexicon) == Kind::Permission {
@@ -3327,8 +3433,15 @@ impl Reader<'_> {
             .count();
         if resolved_data >= 1 && unresolved.len() <= 2 * resolved_data {
             for (at, word) in unresolved.into_iter().rev() {
-                if looks_like_noun(self.lexicon, &word) {
-                    let term = self.open_term(Kind::DataItem, &word);
+                // `您在收藏功能中添加的MV、歌单等频道信息`: in a list closed by a data term,
+                // the noun after whose it is.
+                let word = if closed_by_data {
+                    clean_term(self.lexicon, self.strip_possessor(&word).0)
+                } else {
+                    word.as_str()
+                };
+                if looks_like_noun(self.lexicon, word) {
+                    let term = self.open_term(Kind::DataItem, word);
                     items.insert(
                         at.min(items.len()),
                         Item {
@@ -3343,9 +3456,75 @@ impl Reader<'_> {
         items
     }
 
+    /// `操作系统及版本`, `接入网络的方式、类型和状态`: a bare attribute noun shares the
+    /// modifier of the piece before it (where `owner_fits` that piece), and names nothing
+    /// alone: it is joined to that piece.
+    fn merge_attribute_nouns(
+        &self,
+        view: &View,
+        split: Vec<Range<usize>>,
+        owner_fits: impl Fn(Range<usize>) -> bool,
+    ) -> Vec<Range<usize>> {
+        let text = view.text;
+        let mut pieces: Vec<Range<usize>> = Vec::new();
+        for piece in split {
+            let bare_head = self
+                .lexicon
+                .cues
+                .attribute_noun
+                .contains(clean_term(self.lexicon, &text[piece.clone()]));
+            // `订单号、时间`: after a mark, a named item is a member of its own and the
+            // attribute another's; `方式、类型和状态` runs on an unnamed phrase.
+            let joins = |previous: &Range<usize>| {
+                let between = &text[previous.end..piece.start];
+                !between.contains('，')
+                    && (!between.contains(['、', '/'])
+                        || !self
+                            .resolve_piece(view, previous.clone())
+                            .is_some_and(|i| matches!(i.term.entity, Entity::Concept(_))))
+            };
+            match pieces.last_mut() {
+                Some(previous) if bare_head && joins(previous) && owner_fits(previous.clone()) => {
+                    previous.end = piece.end;
+                }
+                _ => pieces.push(piece),
+            }
+        }
+        pieces
+    }
+
+    /// Whether the `等` at byte `at`, followed by `right` (to the end of its list piece),
+    /// closes a list of data: `MV、歌单等频道信息`, `姓名、籍贯等信息`. Not 等 inside a word
+    /// (`会员等级`) or after 该/此 (`该等信息`, these), nor one closing functions (`等功能`)
+    /// or a clause holding another 等.
+    fn etc_closes_data(&self, view: &View, at: usize, right: &str) -> bool {
+        let text = view.text;
+        let after = at + text[at..].len() - text[at..].trim_start_matches('等').len();
+        let right = right.trim();
+        if !view.is_boundary(at)
+            || !view.is_boundary(after)
+            || text[..at].ends_with(['该', '此'])
+            || right.contains('等')
+        {
+            return false;
+        }
+        let umbrella = self.lexicon.is_generic(&fold(right))
+            && !["功能", "服务", "权限"].iter().any(|w| right.ends_with(w));
+        umbrella
+            || self
+                .general_after(view, after)
+                .is_some_and(|g| g.kind(self.lexicon) == Kind::DataItem)
+    }
+
     /// Splits a span at top-level list separators (outside brackets, on token
     /// boundaries, never inside a lexicon mention).
     fn split_list(&self, view: &View, span: Range<usize>) -> Vec<Range<usize>> {
+        self.split_list_at(view, span, true)
+    }
+
+    /// [`Self::split_list`]; with `keep_qi_ta` false, `及其他X` splits as 及其 + 他X (what
+    /// feature names were read with: `及其他相关日历提醒功能` leaves `他相关日历提醒`).
+    fn split_list_at(&self, view: &View, span: Range<usize>, keep_qi_ta: bool) -> Vec<Range<usize>> {
         let text = view.text;
         let mut pieces = Vec::new();
         let mut depth = 0usize;
@@ -3370,6 +3549,12 @@ impl Reader<'_> {
                 }
                 if let Some(sep) = self.lexicon.cues.list_separator.prefix_of(rest) {
                     let range = i..i + sep.len();
+                    // `及其他联系方式`: 及 before 其他, not 及其 before 他.
+                    let next = if keep_qi_ta && sep == "及其" && rest[sep.len()..].starts_with('他') {
+                        i + "及".len()
+                    } else {
+                        range.end
+                    };
                     let is_punct = sep.chars().all(|c| !c.is_alphanumeric());
                     if is_punct
                         || (view.is_boundary(range.start)
@@ -3379,7 +3564,7 @@ impl Reader<'_> {
                         if i > start {
                             pieces.push(start..i);
                         }
-                        start = range.end;
+                        start = next;
                         i = range.end;
                         continue;
                     }
@@ -3769,7 +3954,7 @@ impl Reader<'_> {
             return Vec::new();
         }
         let span = start..start + phrase.len();
-        let pieces = self.split_list(view, span);
+        let pieces = self.split_list_at(view, span, false);
         // A leading run of parties is the means, not the feature: `QQ或微信关联登录`.
         let mut names: Vec<String> = Vec::new();
         for piece in &pieces {
@@ -4511,7 +4696,8 @@ fn clean_term<'t>(lexicon: &Lexicon, text: &'t str) -> &'t str {
                 | '。'
         ) || c.is_whitespace()
     });
-    t = strip_determiners(lexicon, t.trim_start_matches('的'));
+    // `其中包含的口令`: 的 may stand after the determiners too.
+    t = strip_determiners(lexicon, t.trim_start_matches('的')).trim_start_matches('的');
     for suffix in ["等等", "等", "在内"] {
         if let Some(rest) = t.strip_suffix(suffix) {
             t = rest.trim();
@@ -6420,6 +6606,117 @@ mod tests {
         let pairs = inclusion_pairs("网络信息，包括接入网络的方式、类型和状态、IP地址。");
         assert!(pairs.iter().any(|(_, s)| s == "IP地址"), "{pairs:?}");
         assert!(pairs.iter().all(|(_, s)| s != "类型" && s != "状态"), "{pairs:?}");
+    }
+
+    #[test]
+    fn a_lexicon_term_ending_in_an_umbrella_word_heads_its_bracket() {
+        // `设备信息` ends in 信息 after 设备, yet names a data item: its bracket lists members,
+        // the plain word before 等 too.
+        let pairs = inclusion_pairs("您的设备信息（例如设备型号、电池电量、屏幕朝向等）将用于统计。");
+        for member in ["设备型号", "电池电量", "屏幕朝向"] {
+            assert!(
+                pairs.iter().any(|(g, m)| g == "设备信息" && m == member),
+                "{pairs:?}"
+            );
+        }
+        // An attribute noun alone names nothing: it joins the phrase before it after a
+        // conjunction, and after a mark where no named item stands before it.
+        let pairs = inclusion_pairs(
+            "为了统计，我们会收集设备信息（例如接入网络的方式、类型和状态，系统及版本，订单号、时间）。",
+        );
+        for member in ["方式、类型和状态", "系统及版本", "订单号"] {
+            assert!(
+                pairs.iter().any(|(g, m)| g == "设备信息" && m.ends_with(member)),
+                "{pairs:?}"
+            );
+        }
+        for attribute in ["类型", "状态", "版本", "时间", "订单号、时间"] {
+            assert!(!pairs.iter().any(|(_, m)| m == attribute), "{pairs:?}");
+        }
+        // An umbrella word before a generic term still names nothing.
+        let pairs = inclusion_pairs("您的相关信息（例如设备型号、电池电量）将用于统计。");
+        assert!(!pairs.iter().any(|(g, _)| g == "相关信息"), "{pairs:?}");
+    }
+
+    #[test]
+    fn plain_words_before_deng_and_a_data_term_are_collected() {
+        let (lexicon, x) = run("我们会收集您在书架中添加的漫画、小说等阅读信息。");
+        let data = collected(&lexicon, &x);
+        for item in ["漫画", "小说"] {
+            assert!(data.iter().any(|d| d == item), "{data:?}");
+        }
+        // 等 inside a word, 该等 (these) and 等功能 close no list of data.
+        for text in [
+            "我们会根据您的会员积分及平台设置的会员等级规则确定您的权益。",
+            "我们会收集您的设备信息，并将该等信息储存为日志信息。",
+            "我们会收集您的手机号码，用于登录、评论等功能。",
+        ] {
+            let (lexicon, x) = run(text);
+            let data = collected(&lexicon, &x);
+            for junk in ["会员", "并将该", "登录"] {
+                assert!(!data.iter().any(|d| d == junk), "{text}: {data:?}");
+            }
+        }
+        // `及其他`: the piece after 及 keeps its 其.
+        let (lexicon, x) = run("我们会收集您的姓名、电子邮箱及其他联系方式。");
+        let data = collected(&lexicon, &x);
+        assert!(!data.iter().any(|d| d.starts_with('他')), "{data:?}");
+        assert!(
+            data.iter().any(|d| d == "电子邮箱" || d == "邮箱地址"),
+            "{data:?}"
+        );
+    }
+
+    #[test]
+    fn a_list_opening_with_bao_kuo_spells_out_an_unnamed_collection() {
+        let text = "我们会自动收集您对本服务的详细使用情况。包括您的IP地址、停留时长、点赞记录。";
+        let (lexicon, x) = run(text);
+        let data = collected(&lexicon, &x);
+        assert!(data.iter().any(|d| d == "IP地址"), "{data:?}");
+        assert!(data.iter().any(|d| d == "点赞记录"), "{data:?}");
+        // A list of clauses after 包括 is none of data.
+        let text = "我们会自动收集您对本服务的详细使用情况。包括：（1）您在注册账号时填写的信息。";
+        let (lexicon, x) = run(text);
+        let data = collected(&lexicon, &x);
+        assert!(data.is_empty(), "{data:?}");
+    }
+
+    #[test]
+    fn a_pointer_announces_the_list_after_a_later_colon() {
+        let text = "如果您提供以下补充资料，将有助于我们为您推荐好友：您的血型、家乡、身高。";
+        let pairs = inclusion_pairs(text);
+        for member in ["血型", "家乡", "身高"] {
+            assert!(
+                pairs.contains(&("补充资料".to_owned(), member.to_owned())),
+                "{pairs:?}"
+            );
+        }
+        // A pointer that is no word announces nothing.
+        let pairs = inclusion_pairs("使用相关资料如下载，需要授权此权限：允许应用下载图片、家乡。");
+        assert!(!pairs.iter().any(|(_, m)| m == "家乡"), "{pairs:?}");
+    }
+
+    #[test]
+    fn the_sensitive_category_heads_the_items_listed_under_it() {
+        // The user's sensitive data spelled out by a marker.
+        let pairs = inclusion_pairs("我们收集的资料中可能包含您的敏感个人信息，例如车牌号码、病历信息。");
+        for member in ["车牌号码", "病历信息"] {
+            assert!(
+                pairs.contains(&("敏感个人信息".to_owned(), member.to_owned())),
+                "{pairs:?}"
+            );
+        }
+        // A glossary's list names no one's data; a classification spells out nothing.
+        for text in [
+            "敏感个人信息，例如车牌号码、病历信息。",
+            "车牌号码、病历信息属于个人敏感信息，请谨慎提供。",
+        ] {
+            let pairs = inclusion_pairs(text);
+            assert!(
+                !pairs.iter().any(|(g, _)| g.contains("敏感")),
+                "{text}: {pairs:?}"
+            );
+        }
     }
 
     #[test]
