@@ -6564,6 +6564,16 @@ mod tests {
         );
     }
 
+    /// Every member is read as included in `general`.
+    fn assert_includes(pairs: &[(String, String)], general: &str, members: &[&str]) {
+        for member in members {
+            assert!(
+                pairs.contains(&(general.to_owned(), (*member).to_owned())),
+                "{general} ⊃ {member}: {pairs:?}"
+            );
+        }
+    }
+
     fn inclusion_pairs(text: &str) -> Vec<(String, String)> {
         let (_, x) = run(text);
         x.inclusions
@@ -6593,10 +6603,7 @@ mod tests {
     fn a_list_line_enumerates_the_term_in_the_heading_above() {
         let text = "一、我们收集的信息\n（1）设备信息\n例如，设备型号、操作系统版本等。\n（2）您在活动中留下的内容\n例如，昵称、头像。\n";
         let pairs = inclusion_pairs(text);
-        assert!(
-            pairs.contains(&("设备信息".to_owned(), "操作系统版本".to_owned())),
-            "{pairs:?}"
-        );
+        assert_includes(&pairs, "设备信息", &["设备型号", "操作系统版本"]);
         // A heading that is a phrase, not a term, heads no list.
         assert!(pairs.iter().all(|(g, _)| !g.contains("活动")), "{pairs:?}");
     }
@@ -6685,12 +6692,7 @@ mod tests {
     fn a_pointer_announces_the_list_after_a_later_colon() {
         let text = "如果您提供以下补充资料，将有助于我们为您推荐好友：您的血型、家乡、身高。";
         let pairs = inclusion_pairs(text);
-        for member in ["血型", "家乡", "身高"] {
-            assert!(
-                pairs.contains(&("补充资料".to_owned(), member.to_owned())),
-                "{pairs:?}"
-            );
-        }
+        assert_includes(&pairs, "补充资料", &["血型", "家乡", "身高"]);
         // A pointer that is no word announces nothing.
         let pairs = inclusion_pairs("使用相关资料如下载，需要授权此权限：允许应用下载图片、家乡。");
         assert!(!pairs.iter().any(|(_, m)| m == "家乡"), "{pairs:?}");
@@ -6700,12 +6702,7 @@ mod tests {
     fn the_sensitive_category_heads_the_items_listed_under_it() {
         // The user's sensitive data spelled out by a marker.
         let pairs = inclusion_pairs("我们收集的资料中可能包含您的敏感个人信息，例如车牌号码、病历信息。");
-        for member in ["车牌号码", "病历信息"] {
-            assert!(
-                pairs.contains(&("敏感个人信息".to_owned(), member.to_owned())),
-                "{pairs:?}"
-            );
-        }
+        assert_includes(&pairs, "敏感个人信息", &["车牌号码", "病历信息"]);
         // A glossary's list names no one's data; a classification spells out nothing.
         for text in [
             "敏感个人信息，例如车牌号码、病历信息。",
@@ -6723,12 +6720,7 @@ mod tests {
     fn a_list_before_de_after_a_verb_spells_out_the_term_after_it() {
         let pairs =
             inclusion_pairs("为了向您推荐课程，我们会收集包括搜索记录、收藏记录、学习时长的学习行为信息。");
-        for member in ["搜索记录", "收藏记录", "学习时长"] {
-            assert!(
-                pairs.contains(&("学习行为信息".to_owned(), member.to_owned())),
-                "{pairs:?}"
-            );
-        }
+        assert_includes(&pairs, "学习行为信息", &["搜索记录", "收藏记录", "学习时长"]);
         // What a term holds is no kind of it.
         let pairs = inclusion_pairs("我们会使用包含您所上传照片或视频的评论信息。");
         assert!(!pairs.iter().any(|(g, _)| g == "评论信息"), "{pairs:?}");
