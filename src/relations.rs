@@ -6553,10 +6553,7 @@ mod tests {
             .iter()
             .map(|i| (i.general.surface.clone(), label(&lexicon, &i.specific)))
             .collect();
-        assert!(
-            pairs.contains(&("真实身份信息".to_owned(), "姓名".to_owned())),
-            "{pairs:?}"
-        );
+        assert_includes(&pairs, "真实身份信息", &["姓名"]);
         assert!(
             !collected(&lexicon, &x).iter().any(|d| d.contains("这类")),
             "{:?}",
@@ -6732,26 +6729,17 @@ mod tests {
         let pairs = inclusion_pairs(
             "行为信息包括您在使用本应用时的点击、搜索等操作日志，也包括您填写的性别、地区等资料信息。",
         );
-        assert!(
-            pairs.contains(&("行为信息".to_owned(), "资料信息".to_owned())),
-            "{pairs:?}"
-        );
+        assert_includes(&pairs, "行为信息", &["资料信息"]);
         // `并作为…保存，包括`: the one item the verb before took.
         let pairs = inclusion_pairs(
             "我们会自动收集您的学习记录，并作为服务日志保存，包括您的答题记录、错题记录、观看时长。",
         );
-        assert!(
-            pairs.contains(&("学习记录".to_owned(), "错题记录".to_owned())),
-            "{pairs:?}"
-        );
+        assert_includes(&pairs, "学习记录", &["错题记录"]);
         // The label the sentence opens with.
         let pairs = inclusion_pairs(
             "2. 日志信息：当您使用我们的服务时，我们会收集您的使用记录及应用记录，并作为服务日志保存，包括您的浏览记录、搜索记录。",
         );
-        assert!(
-            pairs.contains(&("日志信息".to_owned(), "浏览记录".to_owned())),
-            "{pairs:?}"
-        );
+        assert_includes(&pairs, "日志信息", &["浏览记录"]);
         // A verb in another clause (`根据您的位置信息为您提供…，比如…`) heads no list.
         let pairs = inclusion_pairs(
             "我们会获取您的位置信息，根据位置为您提供更契合您需求的页面展示，比如向您推荐附近门店的优惠信息。",
