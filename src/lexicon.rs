@@ -362,6 +362,13 @@ pub struct Cues {
     pub sensitive_category: Words,
 }
 
+impl Cues {
+    /// The verbs of a data practice: collecting, sharing and the user's providing.
+    pub fn practice_verbs(&self) -> [&Words; 3] {
+        [&self.collect, &self.share, &self.provide]
+    }
+}
+
 /// Concepts indexed by their folded surface forms, plus the cue words.
 #[derive(Debug, Clone)]
 pub struct Lexicon {

@@ -1521,7 +1521,7 @@ impl Reader<'_> {
         let text = view.text;
         let cues = &self.lexicon.cues;
         let before = &text[..at];
-        let after_verb = [&cues.collect, &cues.share, &cues.provide].iter().any(|w| {
+        let after_verb = cues.practice_verbs().iter().any(|w| {
             w.suffix_of(before)
                 .is_some_and(|v| view.is_boundary(at - v.len()))
         });
@@ -1626,9 +1626,7 @@ impl Reader<'_> {
         // `记录的信息`, `自己的信息`: a verb or a pronoun before 的 and a generic term.
         if let Some(p) = cleaned.rfind('的') {
             let (owner, rest) = (&cleaned[..p], &cleaned[p + '的'.len_utf8()..]);
-            let verb = [&cues.collect, &cues.share, &cues.provide]
-                .iter()
-                .any(|w| w.contains(owner));
+            let verb = cues.practice_verbs().iter().any(|w| w.contains(owner));
             if self.lexicon.is_generic(&fold(rest)) && (verb || owner.chars().count() < 2 || owner == "自己")
             {
                 return None;
@@ -1997,7 +1995,8 @@ impl Reader<'_> {
                         }
                         // A verb alone in a list of actions names the record of it:
                         // `搜索、点击、分享、收藏`.
-                        let verb_noun = [&cues.collect, &cues.share, &cues.provide]
+                        let verb_noun = cues
+                            .practice_verbs()
                             .iter()
                             .any(|w| w.contains(core) && core.chars().count() >= 2);
                         let plain = if bare_head {
@@ -4745,10 +4744,7 @@ fn looks_like_term(lexicon: &Lexicon, text: &str) -> bool {
     }
     let cues = &lexicon.cues;
     // A verb alone (`收集、使用、汇总的信息` cut at 、) names nothing it acts on.
-    if [&cues.collect, &cues.share, &cues.provide]
-        .iter()
-        .any(|w| w.contains(text))
-    {
+    if cues.practice_verbs().iter().any(|w| w.contains(text)) {
         return false;
     }
     // `微信时`, `注册账号时`: a time clause.
