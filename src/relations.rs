@@ -6016,10 +6016,7 @@ mod tests {
         let shares = shared(&lexicon, &x);
         assert!(shares.iter().any(|(r, _)| r == "Zxing SDK"), "{shares:?}");
         // `此SDK` is the SDK named, not the label's placeholder 第三方.
-        assert!(
-            shares.contains(&("微信SDK".to_owned(), "设备型号".to_owned())),
-            "{shares:?}"
-        );
+        assert_shared(&shares, "微信SDK", "设备型号");
         assert!(!shares.iter().any(|(r, _)| r == "第三方"), "{shares:?}");
         // Mid-line, only a name that is the whole opening clause names an SDK.
         let (lexicon, x) = run(
@@ -6063,6 +6060,14 @@ mod tests {
     }
 
     /// (recipient surface, data label) of the sentence's affirmative sharing.
+    /// The (recipient, data item) pair is among `shares`.
+    fn assert_shared(shares: &[(String, String)], recipient: &str, data: &str) {
+        assert!(
+            shares.contains(&(recipient.to_owned(), data.to_owned())),
+            "{recipient} ← {data}: {shares:?}"
+        );
+    }
+
     fn shared(lexicon: &Lexicon, x: &Extraction) -> Vec<(String, String)> {
         let mut out: Vec<(String, String)> = x
             .practices
@@ -6121,10 +6126,7 @@ mod tests {
     fn data_shared_to_a_party_after_gei_is_shared_with_it() {
         let (lexicon, x) = run("为完成配送，我们会将您的收货地址共享给快递公司。");
         let shares = shared(&lexicon, &x);
-        assert!(
-            shares.contains(&("快递公司".to_owned(), "收货地址".to_owned())),
-            "{shares:?}"
-        );
+        assert_shared(&shares, "快递公司", "收货地址");
         // Denied before 将: no sharing.
         let (lexicon, x) = run("我们不会将您的个人信息转让给任何公司。");
         assert!(shared(&lexicon, &x).is_empty(), "{:?}", shared(&lexicon, &x));
@@ -6135,10 +6137,7 @@ mod tests {
         let (lexicon, x) =
             run("我们会通过支付机构、物流公司获取您的物流信息，并将您的物流信息共享给相关的上述服务提供者。");
         let shares = shared(&lexicon, &x);
-        assert!(
-            shares.contains(&("物流公司".to_owned(), "物流信息".to_owned())),
-            "{shares:?}"
-        );
+        assert_shared(&shares, "物流公司", "物流信息");
         // The pointer names no party of its own.
         assert!(
             !shares.iter().any(|(r, _)| r.contains("服务提供者")),
@@ -6150,10 +6149,7 @@ mod tests {
     fn a_bracket_names_the_parties_a_placeholder_stands_for() {
         let (lexicon, x) = run("我们会向第三方（极光推送、友盟）共享您的设备型号。");
         let shares = shared(&lexicon, &x);
-        assert!(
-            shares.contains(&("友盟".to_owned(), "设备型号".to_owned())),
-            "{shares:?}"
-        );
+        assert_shared(&shares, "友盟", "设备型号");
         assert!(!shares.iter().any(|(r, _)| r == "第三方"), "{shares:?}");
         // A general party keeps its place beside the members it names.
         let (lexicon, x) = run("我们会向第三方支付机构（支付宝、微信支付）共享您的订单号。");
@@ -6197,10 +6193,7 @@ mod tests {
     fn the_counterparty_of_a_trade_receives_what_is_disclosed_to_it() {
         let (lexicon, x) = run("在进行网上交易时，您不可避免地要向交易对方披露自己的个人信息，如联系电话。");
         let shares = shared(&lexicon, &x);
-        assert!(
-            shares.contains(&("交易对方".to_owned(), "电话号码".to_owned())),
-            "{shares:?}"
-        );
+        assert_shared(&shares, "交易对方", "电话号码");
         // `自己的个人信息` is an umbrella word, no data item.
         assert!(!shares.iter().any(|(_, d)| d.contains("自己")), "{shares:?}");
     }
@@ -6217,10 +6210,7 @@ mod tests {
         let (lexicon, x) =
             run("我们可能与提供统计服务的合作伙伴共享信息，但仅会向其提供去标识化的设备标识符。");
         let shares = shared(&lexicon, &x);
-        assert!(
-            shares.contains(&("合作伙伴".to_owned(), "设备标识符".to_owned())),
-            "{shares:?}"
-        );
+        assert_shared(&shares, "合作伙伴", "设备标识符");
     }
 
     #[test]
@@ -6282,10 +6272,7 @@ mod tests {
             "乐途出行隐私政策\n我们会将您的乐途出行订单号提供给支付宝，您也可以向乐途出行平台提交手机号码。",
         );
         let shares = shared(&lexicon, &x);
-        assert!(
-            shares.contains(&("支付宝".to_owned(), "订单号".to_owned())),
-            "{shares:?}"
-        );
+        assert_shared(&shares, "支付宝", "订单号");
         assert!(shares.iter().all(|(r, _)| !r.contains("乐途")), "{shares:?}");
     }
 
