@@ -360,6 +360,31 @@ pub struct Cues {
     /// Endings of a plain noun that names a party where a party's bracket lists it.
     pub party_member_ending: Words,
     pub sensitive_category: Words,
+    /// Practice verbs that, listed among data, name a logged activity (see cues.ttl).
+    pub activity_noun: Words,
+    /// Words that make an open data item processed data (see cues.ttl).
+    pub processed_state: Words,
+    /// Prepositions that open a clause, never a list piece (see cues.ttl).
+    pub piece_preposition: Words,
+    /// Verbs of placing an identifier on the device (see cues.ttl).
+    pub place: Words,
+    /// Word lists of the list and clause rules of `relations.rs` (see cues.ttl).
+    pub shared_head_coordinator: Words,
+    pub broad_head: Words,
+    pub record_head: Words,
+    pub to_user: Words,
+    pub device_party: Words,
+    pub offer_word: Words,
+    pub owner_noun: Words,
+    pub clause_predicate: Words,
+    pub user_request: Words,
+    pub other_user: Words,
+    pub part_heading_word: Words,
+    pub not_a_head_ending: Words,
+    pub other_prefix: Words,
+    pub inclusive_close: Words,
+    pub placed_identifier: Words,
+    pub instrument: Words,
 }
 
 impl Cues {
@@ -590,6 +615,26 @@ impl Lexicon {
             placeholder_party: cue("placeholder-party", true),
             party_member_ending: cue("party-member-ending", true),
             sensitive_category: cue("sensitive-category", false),
+            activity_noun: cue("activity-noun", false),
+            processed_state: cue("processed-state", false),
+            piece_preposition: cue("piece-preposition", false),
+            place: cue("place", false),
+            shared_head_coordinator: cue("shared-head-coordinator", false),
+            broad_head: cue("broad-head", false),
+            record_head: cue("record-head", false),
+            to_user: cue("to-user", false),
+            device_party: cue("device-party", false),
+            offer_word: cue("offer-word", false),
+            owner_noun: cue("owner-noun", false),
+            clause_predicate: cue("clause-predicate", false),
+            user_request: cue("user-request", false),
+            other_user: cue("other-user", false),
+            part_heading_word: cue("part-heading-word", false),
+            not_a_head_ending: cue("not-a-head-ending", true),
+            other_prefix: cue("other-prefix", true),
+            inclusive_close: cue("inclusive-close", false),
+            placed_identifier: cue("placed-identifier", true),
+            instrument: cue("instrument", false),
         };
         let labels = Words::new(by_surface.keys().cloned());
         Ok(Self {

@@ -326,6 +326,15 @@ struct Item {
     members: Vec<Term>,
 }
 
+/// What a list piece joined from several was joined to (see `merge_shared_heads`).
+#[derive(Debug, Clone)]
+enum Head {
+    /// The data term the words before it qualify: `赠送和` + `使用记录`.
+    Noun(Range<usize>),
+    /// The data term an attribute noun after it belongs to: `频率` + `和情况`.
+    Owner(Range<usize>),
+}
+
 /// How to read a verbless list: as whose practice, and how sure it must be.
 #[derive(Debug, Clone)]
 struct ListContext {
@@ -459,6 +468,7 @@ impl Reader<'_> {
             }
             // An SDK's name standing as a heading opens its block of fields.
             self.read_party_line(doc, sentence, view);
+            self.read_data_heading(doc, index, sentence);
             return;
         }
         let (frame_features, frame_span) = self.frame_features(view);
@@ -581,13 +591,7 @@ impl Reader<'_> {
             if self.is_conditional(subject)
                 || self.is_conditional(&text[clause.start..verb.range.end])
                 || self.is_hypothetical(subject)
-                || (leading.is_empty()
-                    && self
-                        .lexicon
-                        .cues
-                        .instruction
-                        .find_in(&text[clause.clone()])
-                        .is_some())
+                || (leading.is_empty() && self.instructs(text, &clause))
                 || self.is_hedged(subject)
             {
                 continue;
@@ -610,11 +614,12 @@ impl Reader<'_> {
                 }
             }
             // Modifier verbs (`输入的`) do not end the object of the verb before them.
-            let next_verb = verbs[vi + 1..]
+            let later: Vec<usize> = verbs[vi + 1..]
                 .iter()
-                .find(|v| !v.modifier)
-                .map(|v| v.range.start);
-            let object = self.object_span(view, verb, &clause, next_verb);
+                .filter(|v| !v.modifier)
+                .map(|v| v.range.start)
+                .collect();
+            let object = self.object_span(view, verb, &clause, &later);
             consumed_until = object.end;
 
             // `向身份认证机构提供您的身份信息`: what is provided to a party is shared with it.
@@ -686,7 +691,10 @@ impl Reader<'_> {
                         VerbKind::Provide => user_acts || requests_user(self.lexicon, subject),
                         _ => !user_acts || !leading.is_empty(),
                     };
+                    // `您在使用服务时提供的联系方式`: what the user does reads no object, so a
+                    // verb after it is still read.
                     if !acts {
+                        consumed_until = verb.range.end;
                         continue;
                     }
                     let mut parties = self.acting_parties(view, sentence, &clause, subject_end);
@@ -720,7 +728,13 @@ impl Reader<'_> {
                             .any(|i| i.term.kind(self.lexicon) == Kind::DataItem && !self.is_generic(&i.term))
                         && is_anaphor(self.lexicon, &text[object.clone()])
                     {
-                        let named = self.denied_by_pointer(view, clause.start, &sentence_practices);
+                        let kept = self
+                            .lexicon
+                            .cues
+                            .store
+                            .find_in(&text[clause.start..verb.range.end])
+                            .is_some();
+                        let named = self.denied_by_pointer(view, clause.start, &sentence_practices, kept);
                         if !named.is_empty() {
                             items = named;
                         }
@@ -795,6 +809,17 @@ impl Reader<'_> {
         }
         for object in self.implicit_collections(view) {
             let items = self.parse_list(view, object);
+            self.emit_collection(
+                &mut sentence_practices,
+                &items,
+                &features,
+                &[],
+                false,
+                &purpose,
+                index,
+            );
+        }
+        for items in self.tracking_collections(view) {
             self.emit_collection(
                 &mut sentence_practices,
                 &items,
@@ -966,11 +991,169 @@ impl Reader<'_> {
         if permissions.is_empty() && !sentence_practices.is_empty() {
             permissions.extend(lead_permission);
         }
+        self.collect_included(index, &mut sentence_practices);
+        self.collect_label(view, sentence, &mut sentence_practices);
         let sentence_negated = sentence_practices.iter().all(|p| p.negated) && !sentence_practices.is_empty();
         if !sentence_negated {
             self.attach_permissions(&mut sentence_practices, permissions, &features, &purpose, index);
         }
         self.out.practices.extend(sentence_practices);
+    }
+
+    /// `**（1）设备信息**`, `2、位置信息` in the part on what the policy collects: a
+    /// heading that is the name of a data item titles what is collected of it.
+    fn read_data_heading(&mut self, doc: &Document, index: usize, sentence: &Sentence) {
+        let Some(&own) = sentence.path.last() else {
+            return;
+        };
+        let title = doc.headings[own].title.trim_matches(['*', '#', ' ']);
+        let name = clean_term(self.lexicon, crate::structure::strip_numbering(title));
+        // Markup headings stand on one level: the part is the last heading before that
+        // names one.
+        let in_part = self.in_collection_part(doc, sentence)
+            || sentence.path.len() <= 1
+                && doc.headings[..own]
+                    .iter()
+                    .rev()
+                    .take(16)
+                    .find(|h| self.lexicon.cues.part_heading_word.find_in(&h.title).is_some())
+                    .is_some_and(|h| h.title.contains("收集"));
+        // Headings next to it that name permissions (`相机`, `存储权限`) make a list of
+        // what the app asks for, not of data.
+        let permission_list = [
+            own.checked_sub(2),
+            own.checked_sub(1),
+            Some(own + 1),
+            Some(own + 2),
+        ]
+        .into_iter()
+        .flatten()
+        .filter_map(|h| doc.headings.get(h))
+        .any(|h| {
+            let t = clean_term(
+                self.lexicon,
+                crate::structure::strip_numbering(h.title.trim_matches(['*', '#', ' '])),
+            );
+            t.contains("权限")
+                || self
+                    .resolve_term(t)
+                    .is_some_and(|t| t.kind(self.lexicon) == Kind::Permission)
+        });
+        if name.chars().count() > 10 || !in_part || permission_list || !starts_with_word(name) {
+            return;
+        }
+        // A lexicon term, or one with a head noun that names data as such (`通讯日志信息`,
+        // not `查看WLAN状态`).
+        let Some(term) = self
+            .resolve_term(name)
+            .filter(|t| t.kind(self.lexicon) == Kind::DataItem && !self.is_generic(t))
+            .filter(|t| {
+                matches!(t.entity, Entity::Concept(_))
+                    || self.lexicon.cues.broad_head.suffix_of(name).is_some() && !name.contains('的')
+            })
+        else {
+            return;
+        };
+        self.out.practices.push(Practice {
+            kind: PracticeKind::Collection,
+            negated: false,
+            features: Vec::new(),
+            permission: None,
+            data: vec![term],
+            recipients: Vec::new(),
+            purpose: None,
+            sentence: index,
+        });
+    }
+
+    /// `（1）日志信息：当您使用我们的服务时，我们可能会自动收集相关信息…`: the data item
+    /// a line is labelled with is what its collection gathers.
+    fn collect_label(&self, view: &View, sentence: &Sentence, practices: &mut [Practice]) {
+        let Some(lead) = sentence.lead.as_deref() else {
+            return;
+        };
+        // The label opens the line's first sentence only.
+        if !crate::structure::strip_numbering(view.text.trim_start()).starts_with(lead) {
+            return;
+        }
+        let name = clean_term(self.lexicon, lead);
+        if name.chars().count() > 10 || !starts_with_word(name) {
+            return;
+        }
+        let Some(term) = self
+            .resolve_term(name)
+            .filter(|t| t.kind(self.lexicon) == Kind::DataItem && !self.is_generic(t))
+        else {
+            return;
+        };
+        if let Some(practice) = practices
+            .iter_mut()
+            .find(|p| p.kind == PracticeKind::Collection && !p.negated && !p.data.is_empty())
+        {
+            if !practice.data.iter().any(|d| d.entity == term.entity) {
+                practice.data.insert(0, term);
+            }
+        }
+    }
+
+    /// `收集您的…行为信息，行为信息包括您的浏览偏好、信息发布、互动交流…`: what the
+    /// sentence says a collected data item includes is collected with it (in the same
+    /// practice), unless the sentence denies it.
+    fn collect_included(&self, index: usize, practices: &mut Vec<Practice>) {
+        let included: Vec<(Entity, Term)> = self
+            .out
+            .inclusions
+            .iter()
+            .rev()
+            .take_while(|i| i.sentence == index)
+            .filter(|i| i.specific.kind(self.lexicon) == Kind::DataItem && !self.is_generic(&i.specific))
+            .map(|i| (i.general.entity.clone(), i.specific.clone()))
+            .collect();
+        if included.is_empty() {
+            return;
+        }
+        let denied: Vec<Entity> = practices
+            .iter()
+            .filter(|p| p.negated)
+            .flat_map(|p| p.data.iter().map(|d| d.entity.clone()))
+            .collect();
+        // The members go in a practice of their own, without the features: they are
+        // collected, but which function they serve the sentence says of the general term
+        // only (and a heading's feature is often wrong for them, see `pointed_list`).
+        let mut added_practices = Vec::new();
+        for practice in practices
+            .iter()
+            .filter(|p| p.kind == PracticeKind::Collection && !p.negated)
+        {
+            let mut held: Vec<Entity> = practice.data.iter().map(|d| d.entity.clone()).collect();
+            let mut added: Vec<Term> = Vec::new();
+            // Twice: a member may include members of its own.
+            for _ in 0..2 {
+                for (general, specific) in &included {
+                    if held.contains(general)
+                        && !held.contains(&specific.entity)
+                        && !denied.contains(&specific.entity)
+                        && !practices.iter().any(|p| {
+                            !p.negated
+                                && p.kind == PracticeKind::Collection
+                                && p.data.iter().any(|d| d.entity == specific.entity)
+                        })
+                    {
+                        held.push(specific.entity.clone());
+                        added.push(specific.clone());
+                    }
+                }
+            }
+            if !added.is_empty() {
+                added_practices.push(Practice {
+                    features: Vec::new(),
+                    permission: None,
+                    data: added,
+                    ..practice.clone()
+                });
+            }
+        }
+        practices.extend(added_practices);
     }
 
     /// Where an object holding a pointer (`以下额外信息`) ends a clause and a later clause
@@ -1006,11 +1189,14 @@ impl Reader<'_> {
 
     /// The specific data items named before byte `end` of a sentence and not collected
     /// by its `practices`: what a denial pointing back (`该信息`) denies.
-    fn denied_by_pointer(&self, view: &View, end: usize, practices: &[Practice]) -> Vec<Item> {
+    fn denied_by_pointer(&self, view: &View, end: usize, practices: &[Practice], kept: bool) -> Vec<Item> {
+        // `让您填写支付账号信息，但我们不会留存…该信息`: a denial of keeping it denies even
+        // what the sentence has the user hand over.
         let collected = |t: &Term| {
-            practices
-                .iter()
-                .any(|p| !p.negated && p.data.iter().any(|d| d.entity == t.entity))
+            !kept
+                && practices
+                    .iter()
+                    .any(|p| !p.negated && p.data.iter().any(|d| d.entity == t.entity))
         };
         view.mentions
             .iter()
@@ -1074,12 +1260,17 @@ impl Reader<'_> {
             let next = clause.end + text[clause.end..].chars().next().map_or(1, char::len_utf8);
             let body = text[clause.start..clause.end].trim_start();
             let body_start = clause.end - body.len();
+            // `…特征为您提供个性化服务，包括…` enumerates the service, not the data; a list
+            // after a colon is what a pointer announced (see `pointed_list`).
+            let before = text[..clause.start].trim_end_matches(['，', ',', ' ']);
+            let after_data = self.lexicon.cues.feature_suffix.suffix_of(before).is_none()
+                && !text[..clause.start].trim_end().ends_with(['：', ':']);
             if let Some(cue) = self
                 .lexicon
                 .cues
                 .enumeration
                 .prefix_of(body)
-                .filter(|w| w.chars().count() > 1)
+                .filter(|w| w.chars().count() > 1 && after_data)
             {
                 // The list runs to the end of the sentence or a purpose marker.
                 let start = body_start + cue.len();
@@ -1234,7 +1425,12 @@ impl Reader<'_> {
             head_end = list_start + at;
             list_start = head_end + len;
         }
-        if self.is_negated(text, 0, head_end) || cues.negation.find_in(&text[list_start..]).is_some() {
+        // `我们会将以下信息推送到您的手机桌面：系统消息、…`: what goes to the user.
+        let to_user = cues.to_user.find_in(&text[..head_end]).is_some();
+        if to_user
+            || self.is_negated(text, 0, head_end)
+            || cues.negation.find_in(&text[list_start..]).is_some()
+        {
             return false;
         }
         let mut start = list_start;
@@ -1242,7 +1438,7 @@ impl Reader<'_> {
         let skip = rest.len() - rest.trim_start_matches(['，', ',', ' ']).len();
         start += skip;
         start += cues.enumeration.prefix_of(&text[start..]).map_or(0, str::len);
-        let items = self.parse_list(view, start..self.end_before_purpose(text, start));
+        let items = self.listed_as_data(&self.parse_list(view, start..self.end_before_purpose(text, start)));
         let specific = items
             .iter()
             .filter(|i| i.term.kind(self.lexicon) == Kind::DataItem && !self.is_generic(&i.term))
@@ -2384,6 +2580,50 @@ impl Reader<'_> {
         }
     }
 
+    /// The items of a list as data: a device word (`蓝牙`) or a party that runs or makes
+    /// the device (`电信运营商`) listed among data items names data.
+    fn listed_as_data(&self, items: &[Item]) -> Vec<Item> {
+        // Items that are permissions (获取您的位置权限) are not data — unless they stand in
+        // a list of data items, where the device word names its data (`设备型号、蓝牙`).
+        let data_count = items
+            .iter()
+            .filter(|i| i.term.kind(self.lexicon) == Kind::DataItem)
+            .count();
+        let permissions_are_data = data_count >= 2;
+        // `IP地址、电信运营商、网络环境`, `设备型号、设备平台、设备厂商`: among data items, who
+        // runs or makes the device names data about it.
+        let device_party = |i: &Item| {
+            data_count >= 2
+                && i.term.kind(self.lexicon) == Kind::ThirdParty
+                && self
+                    .lexicon
+                    .cues
+                    .device_party
+                    .suffix_of(&i.term.surface)
+                    .is_some()
+                && i.term.surface.chars().count() <= 6
+        };
+        items
+            .iter()
+            .map(|i| {
+                // `存储权限` is never data, whatever the list.
+                if permissions_are_data
+                    && i.term.kind(self.lexicon) == Kind::Permission
+                    && !fold(&i.term.surface).ends_with("权限")
+                    || device_party(i)
+                {
+                    Item {
+                        term: self.open_term(Kind::DataItem, &i.term.surface),
+                        permission: i.permission.clone(),
+                        members: i.members.clone(),
+                    }
+                } else {
+                    i.clone()
+                }
+            })
+            .collect()
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn emit_collection(
         &mut self,
@@ -2395,27 +2635,7 @@ impl Reader<'_> {
         purpose: &Option<String>,
         index: usize,
     ) {
-        // Items that are permissions (获取您的位置权限) are not data — unless they stand in
-        // a list of data items, where the device word names its data (`设备型号、蓝牙`).
-        let data_count = items
-            .iter()
-            .filter(|i| i.term.kind(self.lexicon) == Kind::DataItem)
-            .count();
-        let permissions_are_data = data_count >= 2;
-        let as_data: Vec<Item> = items
-            .iter()
-            .map(|i| {
-                if permissions_are_data && i.term.kind(self.lexicon) == Kind::Permission {
-                    Item {
-                        term: self.open_term(Kind::DataItem, &i.term.surface),
-                        permission: i.permission.clone(),
-                        members: i.members.clone(),
-                    }
-                } else {
-                    i.clone()
-                }
-            })
-            .collect();
+        let as_data = self.listed_as_data(items);
         let items = &as_data[..];
         let permission_items: Vec<Term> = items
             .iter()
@@ -2552,7 +2772,13 @@ impl Reader<'_> {
                 data.push(item.term.clone());
             }
             for member in &item.members {
-                if member.kind(self.lexicon) != Kind::DataItem || member.entity == item.term.entity {
+                if member.kind(self.lexicon) != Kind::DataItem {
+                    continue;
+                }
+                if member.entity == item.term.entity {
+                    if member.surface != item.term.surface && !generic {
+                        data.push(member.clone());
+                    }
                     continue;
                 }
                 // `银行卡信息（敏感个人信息）` classifies; an umbrella word is no member.
@@ -2568,10 +2794,13 @@ impl Reader<'_> {
                 }
             }
         }
+        // `广告数据（如曝光、点击、转化数据等）`: a member the lexicon takes for the same
+        // concept stays as a surface of it.
         let mut seen = Vec::new();
         data.retain(|t| {
-            let new = !seen.contains(&t.entity);
-            seen.push(t.entity.clone());
+            let key = (t.entity.clone(), t.surface.clone());
+            let new = !seen.contains(&key);
+            seen.push(key);
             new
         });
         data
@@ -2579,7 +2808,20 @@ impl Reader<'_> {
 
     fn is_generic(&self, term: &Term) -> bool {
         let surface = &term.surface;
-        self.lexicon.is_generic(&fold(surface))
+        let folded = fold(surface);
+        // `其他相关信息`: other umbrella words are umbrella words too.
+        let other = folded
+            .get(
+                self.lexicon
+                    .cues
+                    .other_prefix
+                    .prefix_of(&folded)
+                    .map_or(folded.len(), str::len)..,
+            )
+            .filter(|rest| !rest.is_empty())
+            .is_some_and(|rest| self.lexicon.is_generic(rest));
+        other
+            || self.lexicon.is_generic(&folded)
             || self
                 .lexicon
                 .is_generic(&fold(strip_determiners(self.lexicon, surface)))
@@ -2722,10 +2964,117 @@ impl Reader<'_> {
                     found.push(start..start + data.trim_start().len());
                 }
             } else if operator_subject && users_data {
-                // `我们会保存您的A`, `我们会根据您的A、B分析…`.
+                // `我们会保存您的A`, `我们会根据您的A、B分析…`. `根据您的发布行为，收集相应
+                // 的个人信息`: what decides a collection stated after it is no data of it.
+                if !keeps && cues.collect.find_in(&text[clause.end..]).is_some() {
+                    continue;
+                }
                 let object = verb.end..clause.end.max(verb.end);
                 let end = self.end_before_purpose(text, object.start).min(object.end);
+                let end = self.end_of_data(view, object.start, end.max(object.start));
                 found.push(object.start..end.max(object.start));
+            }
+        }
+        found
+    }
+
+    /// The clause tells the user where to click (`您可以点击…`, `进入【设置】`). An
+    /// instruction word inside brackets or listed among data (`广告数据（如曝光、点击、
+    /// 转化数据等）`) names data, not a step.
+    fn instructs(&self, text: &str, clause: &Range<usize>) -> bool {
+        let depth = paren_depths(text);
+        self.lexicon
+            .cues
+            .instruction
+            .find_all(&text[clause.clone()])
+            .into_iter()
+            .any(|(at, word)| {
+                let start = clause.start + at;
+                let end = start + word.len();
+                let listed =
+                    text[..start].ends_with(['、', '/']) || text[end..].starts_with(['、', '/', '等']);
+                depth[start] == 0 && !listed
+            })
+    }
+
+    /// Cookies the operator places on the device, or collects through: `我们会在您的计算机
+    /// 或移动设备上存储名为 Cookie 的小数据文件`, `我们可能会设置认证与保障安全性的 Cookie
+    /// 或匿名标识符`, `我们…可能通过放置安全的 Cookie 及相关技术收集您的信息`. Placing an
+    /// identifier is obtaining it (verbs of pkc:place); the list it stands in is read too.
+    /// Not where a party places them (`广告商放置的cookies`) or the user manages them.
+    fn tracking_collections(&self, view: &View) -> Vec<Vec<Item>> {
+        let text = view.text;
+        let cues = &self.lexicon.cues;
+        let mut found: Vec<Vec<Item>> = Vec::new();
+        let mut done = 0;
+        for m in &view.mentions {
+            if m.kind != Kind::DataItem
+                || m.range.start < done
+                || cues
+                    .placed_identifier
+                    .find_in(&fold(&self.lexicon.concept(m.concept).label))
+                    .is_none()
+            {
+                continue;
+            }
+            let clause = clause_of(text, m.range.start);
+            let before = &text[clause.start..m.range.start];
+            // The operator acts: 我们 as a subject (not 我们的产品…), earlier in the sentence.
+            let operator = text[..m.range.start]
+                .match_indices("我们")
+                .any(|(at, w)| !text[at + w.len()..].starts_with('的'));
+            if !operator
+                || cues.negation.find_in(before).is_some()
+                || self.is_conditional(before)
+                || self.is_hedged(before)
+                || self.instructs(text, &clause)
+            {
+                continue;
+            }
+            let placed = cues
+                .place
+                .find_all(before)
+                .into_iter()
+                .last()
+                .map(|(at, w)| clause.start + at + w.len());
+            let through = cues
+                .instrument
+                .find_all(before)
+                .into_iter()
+                .last()
+                .map(|(at, w)| clause.start + at + w.len());
+            let span = match (placed, through) {
+                // `设置…的 Cookie 或匿名标识符`: the list after the verb.
+                (Some(start), _) => {
+                    let end = self.end_before_purpose(text, start).min(clause.end);
+                    start..end.max(start)
+                }
+                // `通过 Cookie 及相关技术收集`: what it collects through, up to the verb.
+                (None, Some(start)) => {
+                    let Some((at, _)) = cues.collect.find_in(&text[m.range.end..clause.end]) else {
+                        continue;
+                    };
+                    start..m.range.end + at
+                }
+                _ => continue,
+            };
+            done = span.end;
+            let items: Vec<Item> = self
+                .parse_list(view, span)
+                .into_iter()
+                .filter(|i| {
+                    i.term.kind(self.lexicon) == Kind::DataItem && matches!(i.term.entity, Entity::Concept(_))
+                })
+                .collect();
+            // `存储名为 Cookie 的小数据文件`: the cookie, whatever the phrase around it.
+            if items.iter().any(|i| i.term.entity == Entity::Concept(m.concept)) {
+                found.push(items);
+            } else {
+                found.push(vec![Item {
+                    term: self.concept_term(m.concept, &text[m.range.clone()]),
+                    permission: None,
+                    members: Vec::new(),
+                }]);
             }
         }
         found
@@ -2751,9 +3100,12 @@ impl Reader<'_> {
         view: &View,
         verb: &Verb,
         clause: &Range<usize>,
-        next_verb: Option<usize>,
+        later_verbs: &[usize],
     ) -> Range<usize> {
         let text = view.text;
+        // Clauses that are lists of data items (`，厂商，传感器名称信息`): a verb inside
+        // one (`您使用应用程序的频率`) only qualifies a member.
+        let mut data_clauses: Vec<Range<usize>> = Vec::new();
         let mut start = verb.range.end + if verb.modifier { '的'.len_utf8() } else { 0 };
         // `接收并记录（包括在后台运行状态下接收和记录）您所使用的设备相关信息`: a bracket
         // right after the verb qualifies it; the object follows it.
@@ -2800,13 +3152,54 @@ impl Reader<'_> {
                 if enumerates || lists_data {
                     end = following.end;
                     next = following.end;
-                } else {
+                    continue;
+                }
+                // `，厂商，传感器名称信息`: plain nouns may stand in a clause of their own
+                // before the data items of the next.
+                let mut run = Vec::new();
+                let mut at = body_start..following.end;
+                let listed = loop {
+                    match self.clause_lists_data(view, at.clone()) {
+                        Some(true) => {
+                            run.push(at);
+                            break true;
+                        }
+                        Some(false)
+                            if run.len() < 2
+                                && at.end < text.len()
+                                && text[at.end..].starts_with(['，', ',']) =>
+                        {
+                            run.push(at.clone());
+                            let after = at.end + text[at.end..].chars().next().map_or(1, char::len_utf8);
+                            let following = clause_of(text, after);
+                            let body = text[after..following.end].trim_start();
+                            at = following.end - body.len()..following.end;
+                        }
+                        _ => break false,
+                    }
+                };
+                if !listed {
                     break;
                 }
+                end = run.last().map_or(end, |r| r.end);
+                next = end;
+                data_clauses.extend(run);
             }
         }
-        if let Some(n) = next_verb {
-            if n > start && n < end {
+        // `请求您授权读取通讯录`: a verb right after the verb opens the object, and ends
+        // this one's, empty; but `提供接收商品的收货地址` qualifies the data after it.
+        if let Some(&n) = later_verbs
+            .iter()
+            .find(|&&n| !data_clauses.iter().any(|c| c.start <= n && n < c.end))
+        {
+            let qualifies = n == start && {
+                let rest = &text[n..end];
+                let member = rest
+                    .find(['、', '，', ',', '；', '。'])
+                    .map_or(rest, |at| &rest[..at]);
+                member.contains('的')
+            };
+            if n >= start && n < end && !qualifies {
                 end = n;
             }
         }
@@ -2814,7 +3207,167 @@ impl Reader<'_> {
         if let Some((at, _)) = self.lexicon.cues.purpose.find_in(object) {
             end = start + at;
         }
-        start..end.max(start)
+        start..self.end_of_data(view, start, end).max(start)
+    }
+
+    /// Where the data of an object ends before `end`. `收集、使用您的个人信息并通过算法
+    /// 模型预测您的偏好`: 并 as a word of its own links the next verb phrase, never two data
+    /// items (`接收并向其发送您的…`: after the verb, it joins two verbs). `…以获得您的粗略
+    /// 位置向您提供相关内容服务`: after the data, 向您/为您 opens what it serves.
+    fn end_of_data(&self, view: &View, start: usize, end: usize) -> usize {
+        let text = view.text;
+        let depth = paren_depths(text);
+        let lead = text[start..end].len() - strip_determiners(self.lexicon, &text[start..end]).len();
+        let cut = (start..end).find(|&at| {
+            text.is_char_boundary(at)
+                && depth[at] == 0
+                && view.is_boundary(at)
+                && ((at > start + lead
+                    && text[at..end].starts_with('并')
+                    && self
+                        .lexicon
+                        .cues
+                        .verb_link
+                        .prefix_of(&text[at..end])
+                        .is_some_and(|w| view.is_boundary(at + w.len())))
+                    || (at > start + lead && self.lexicon.cues.to_user.prefix_of(&text[at..end]).is_some()))
+        });
+        cut.unwrap_or(end)
+    }
+
+    /// Whether a clause is a list of data items: Some(true) where each member resolves
+    /// to a data item or is a plain noun and one at least resolves, Some(false) where
+    /// all are plain nouns, None otherwise.
+    fn clause_lists_data(&self, view: &View, span: Range<usize>) -> Option<bool> {
+        let text = view.text;
+        let cues = &self.lexicon.cues;
+        // `传感器名称信息以判断相关设备是否为模拟器`: the list ends at its purpose.
+        let span = match cues.purpose.find_in(&text[span.clone()]) {
+            Some((at, _)) if at > 0 => span.start..span.start + at,
+            _ => span,
+        };
+        let body = &text[span.clone()];
+        // A clause of its own: a verb or a conjunction opens it (`读取其中包含的口令`,
+        // `判断该号码所属运营商信息`, `但出于安全性…`), a negation or a hedge is in it,
+        // or the user is its subject (`您可根据自身需求完善…`).
+        // `应用及使用数据（…）`: a verb-like word coordinated with a noun is a modifier.
+        // `，以及包括姓名、身份证号在内的…`: a conjunction opening the clause goes on with
+        // the list.
+        let continued = cues
+            .list_separator
+            .prefix_of(body)
+            .map_or(body, |w| &body[w.len()..]);
+        let opener = self
+            .segmenter
+            .first_word(continued)
+            .filter(|(word, tag)| {
+                tag != "v"
+                    || self
+                        .lexicon
+                        .cues
+                        .list_separator
+                        .prefix_of(&continued[word.len()..])
+                        .is_none()
+            })
+            .map(|(_, tag)| tag);
+        let new_subject = body
+            .match_indices(['您', '你'])
+            .any(|(at, w)| cues.subject_modal.prefix_of(&body[at + w.len()..]).is_some());
+        // `怡禾会收集您的昵称`, `此类信息将被视为个人信息`: a modal or a copula standing
+        // as a word makes a clause with a subject of its own.
+        let predicate = (span.start..span.end).any(|at| {
+            text.is_char_boundary(at)
+                && view.is_boundary(at)
+                && cues
+                    .clause_predicate
+                    .prefix_of(&text[at..span.end])
+                    .is_some_and(|w| view.is_boundary(at + w.len()))
+        });
+        // A practice verb other than in a relative clause on the user's data (`您使用应用
+        // 程序的频率`, `使用的语言`): `社会化分享功能将收集您的…` has a verb of its own.
+        let depth = paren_depths(text);
+        let own_verb = cues.practice_verbs().iter().any(|words| {
+            words.find_all(body).into_iter().any(|(at, w)| {
+                let verb = span.start + at..span.start + at + w.len();
+                view.is_boundary(verb.start)
+                    && depth[verb.start] == 0
+                    && !is_noun_use(text, &verb)
+                    && !(body[..at].ends_with(['您', '你']) || body[at + w.len()..].starts_with('的'))
+            })
+        });
+        if body.is_empty()
+            || body.contains("我们")
+            || own_verb
+            || cues.purpose.find_in(body).is_some()
+            || cues.enumeration.prefix_of(body).is_some()
+            || cues.practice_verbs().iter().any(|w| w.prefix_of(body).is_some())
+            || opener.is_some_and(|tag| ["v", "c", "p", "d"].contains(&tag.as_str()))
+                && !self.split_list(view, span.clone()).first().is_some_and(|first| {
+                    self.resolve_piece(view, first.clone())
+                        .is_some_and(|i| matches!(i.term.entity, Entity::Concept(_)))
+                })
+            || cues.negation.find_in(body).is_some()
+            || cues.inability.find_in(body).is_some()
+            || cues.hedge.find_in(body).is_some()
+            || new_subject
+            || predicate
+        {
+            return None;
+        }
+        let mut resolved = 0;
+        for piece in self.split_list(view, span) {
+            let raw = &text[piece.clone()];
+            // `粗略地理位置信息等信息`: the term 等 closes the list with.
+            let piece = match find_top_level(raw, &["等等", "等"]) {
+                Some(at) if !raw[at..].trim_start_matches('等').trim().is_empty() => {
+                    piece.start + at + raw[at..].len() - raw[at..].trim_start_matches('等').len()..piece.end
+                }
+                _ => piece,
+            };
+            match self.resolve_piece(view, piece.clone()) {
+                Some(item) if item.term.kind(self.lexicon) == Kind::DataItem => {
+                    if !self.is_generic(&item.term) {
+                        resolved += 1;
+                    }
+                }
+                _ => {
+                    let word = clean_term(self.lexicon, &text[piece.clone()]);
+                    let plain = looks_like_noun(self.lexicon, word)
+                        || (looks_like_term(self.lexicon, word) && word.chars().count() <= 10);
+                    if !plain || self.opens_with_preposition(view, word) || self.opens_with_verb(word) {
+                        return None;
+                    }
+                }
+            }
+            // An open term read from a clause of its own is a short noun phrase, not a
+            // verb phrase (`有权随时检查或核实信息`, `识别用户账号异常状态`).
+            if let Some(item) = self.resolve_piece(view, piece.clone()) {
+                if let Entity::Open(_, label) = &item.term.entity {
+                    let n = label.chars().count();
+                    if n > 10 || n > 5 && self.opens_with_verb(label) {
+                        return None;
+                    }
+                }
+            }
+        }
+        Some(resolved > 0)
+    }
+
+    /// The first word of a phrase is a verb, an adverb, a conjunction, a preposition or a
+    /// pronoun (jieba's tags): it opens a clause, not a noun phrase. A verb coordinated
+    /// with the next word (`应用及使用数据`) qualifies it.
+    fn opens_with_verb(&self, phrase: &str) -> bool {
+        // A word alone in its list place (`应用`, `搜索`) names the thing or the activity.
+        self.segmenter.first_word(phrase).is_some_and(|(word, tag)| {
+            ["v", "d", "c", "p", "r"].contains(&tag.as_str())
+                && word.len() < phrase.len()
+                && self
+                    .lexicon
+                    .cues
+                    .list_separator
+                    .prefix_of(&phrase[word.len()..])
+                    .is_none()
+        })
     }
 
     /// Whether the text at byte `at` starts with a data item (after determiners).
@@ -3353,23 +3906,75 @@ impl Reader<'_> {
         mut unresolved_pieces: Option<&mut Vec<(Range<usize>, bool)>>,
     ) -> Vec<Item> {
         let text = view.text;
-        let pieces = self.merge_attribute_nouns(view, self.split_list(view, span), |previous| {
-            self.resolve_piece(view, previous)
+        let (split, mut heads) = self.merge_shared_heads(view, self.split_list(view, span));
+        let pieces = self.merge_attribute_nouns(view, split.clone(), |previous| {
+            self.resolve_piece(view, previous.clone())
                 .is_some_and(|i| i.term.kind(self.lexicon) == Kind::DataItem)
+                || heads.contains_key(&previous)
         });
+        // `使用全民K歌的频率和情况`: an attribute noun joined to its owner; the owner is the
+        // piece the joined one starts with.
+        for piece in &pieces {
+            if !split.contains(piece) {
+                if let Some(owner) = split.iter().find(|p| p.start == piece.start) {
+                    heads.insert(piece.clone(), Head::Owner(owner.clone()));
+                }
+            }
+        }
+        // `麦克风、录音或通话录音权限`, `存储权限/媒体和Aple Music权限`: a bare word listed
+        // right before a permission shares its 权限; it names no data.
+        let before_permission: Vec<Range<usize>> = pieces
+            .windows(2)
+            .filter(|w| {
+                let word = clean_term(self.lexicon, &text[w[0].clone()]);
+                text[w[1].clone()].contains("权限")
+                    && !word.contains("权限")
+                    && word.chars().count() <= 4
+                    && self.lexicon.cues.data_head.suffix_of(&fold(word)).is_none()
+            })
+            .map(|w| w[0].clone())
+            .collect();
         let mut items: Vec<Item> = Vec::new();
-        let mut unresolved: Vec<(usize, String)> = Vec::new();
+        let mut unresolved: Vec<(usize, &str)> = Vec::new();
         // A plain word before `等` and a data term: the list is one of data items.
         let mut closed_by_data = false;
         for piece in pieces {
+            if before_permission.contains(&piece) {
+                continue;
+            }
             let piece_text = &text[piece.clone()];
-            // `A、B等C`: the piece holding 等 closes the list with its general term C.
-            if let Some(at) = find_top_level(piece_text, &["等等", "等"]) {
+            // `（如曝光、点击、转化数据等）`: a 等 with nothing after it only closes the
+            // list; its piece is a member like any other (`clean_term` drops the 等).
+            let closes_bare = find_top_level(piece_text, &["等等", "等"])
+                .is_some_and(|at| piece_text[at..].trim_start_matches('等').trim().is_empty());
+            // `A、B等C`: the piece holding 等 closes the list with its general term C; so
+            // does `在内的` (`包括姓名、身份证号在内的常用购票人信息`).
+            let inclusive: Vec<&str> = self.lexicon.cues.inclusive_close.iter().collect();
+            let closer = find_top_level(piece_text, &inclusive)
+                .and_then(|at| {
+                    self.lexicon
+                        .cues
+                        .inclusive_close
+                        .prefix_of(&piece_text[at..])
+                        .map(|w| (at, w))
+                })
+                .or_else(|| find_top_level(piece_text, &["等等", "等"]).map(|at| (at, "等")))
+                .filter(|(at, w)| {
+                    !piece_text[at + w.len()..]
+                        .trim_start_matches('等')
+                        .trim()
+                        .is_empty()
+                });
+            if let Some((at, word)) = closer.filter(|_| !closes_bare) {
                 if let Some(noted) = unresolved_pieces.as_deref_mut() {
                     noted.push((piece.clone(), true));
                 }
                 let (left, right) = piece_text.split_at(at);
-                let right = right.trim_start_matches('等');
+                let right = if word == "等" {
+                    right.trim_start_matches('等')
+                } else {
+                    &right[word.len()..]
+                };
                 let left_item = self.resolve_piece(view, piece.start..piece.start + left.len());
                 let general = self.resolve_piece(view, piece.end - right.len()..piece.end);
                 // `FaceID等信息`: what a data item or an umbrella word (信息, 数据) closes
@@ -3385,9 +3990,17 @@ impl Reader<'_> {
                     None if self.etc_closes_data(view, piece.start + at, right) => {
                         let cleaned = clean_term(self.lexicon, left);
                         if !cleaned.is_empty() {
-                            unresolved.push((items.len(), cleaned.to_owned()));
+                            unresolved.push((items.len(), cleaned));
                         }
                         closed_by_data = true;
+                    }
+                    // `…经常性退款请求等分析我们产品的运行情况`: what follows 等 names no
+                    // term; 等 only closed the list.
+                    None if general.is_none() => {
+                        let cleaned = clean_term(self.lexicon, left);
+                        if !cleaned.is_empty() {
+                            unresolved.push((items.len(), cleaned));
+                        }
                     }
                     None => {}
                 }
@@ -3411,7 +4024,10 @@ impl Reader<'_> {
                 }
                 continue;
             }
-            match self.resolve_piece(view, piece.clone()) {
+            let joined = heads
+                .get(&piece)
+                .and_then(|head| self.resolve_joined(view, &piece, head));
+            match joined.or_else(|| self.resolve_piece(view, piece.clone())) {
                 Some(item) => items.push(item),
                 None => {
                     if let Some(noted) = unresolved_pieces.as_deref_mut() {
@@ -3419,7 +4035,7 @@ impl Reader<'_> {
                     }
                     let cleaned = clean_term(self.lexicon, piece_text);
                     if !cleaned.is_empty() {
-                        unresolved.push((items.len(), cleaned.to_owned()));
+                        unresolved.push((items.len(), cleaned));
                     }
                 }
             }
@@ -3435,11 +4051,11 @@ impl Reader<'_> {
                 // `您在收藏功能中添加的MV、歌单等频道信息`: in a list closed by a data term,
                 // the noun after whose it is.
                 let word = if closed_by_data {
-                    clean_term(self.lexicon, self.strip_possessor(&word).0)
+                    clean_term(self.lexicon, self.strip_possessor(word).0)
                 } else {
-                    word.as_str()
+                    word
                 };
-                if looks_like_noun(self.lexicon, word) {
+                if looks_like_noun(self.lexicon, word) && !self.opens_with_preposition(view, word) {
                     let term = self.open_term(Kind::DataItem, word);
                     items.insert(
                         at.min(items.len()),
@@ -3453,6 +4069,132 @@ impl Reader<'_> {
             }
         }
         items
+    }
+
+    /// `歌曲购买或兑换记录`, `基本注册或登录信息`, `咪咕币充值/赠送和使用记录`: words that
+    /// name no data item, coordinated by 和/或/及 with a data term, qualify its head noun
+    /// with it; the whole is one member. A `/` chain joins on where the piece after it was
+    /// so joined (`点赞/分享/评论记录` stays apart). Returns the pieces and, for each joined
+    /// one, its head piece.
+    fn merge_shared_heads(
+        &self,
+        view: &View,
+        split: Vec<Range<usize>>,
+    ) -> (Vec<Range<usize>>, HashMap<Range<usize>, Head>) {
+        let text = view.text;
+        let mut out: Vec<(Range<usize>, Option<Range<usize>>)> = Vec::new();
+        for piece in split {
+            let mut current = (piece, None);
+            while let Some((previous, previous_head)) = out.last() {
+                let between = text[previous.end..current.0.start].trim();
+                let coordinated = self.lexicon.cues.shared_head_coordinator.contains(between);
+                let chained = matches!(between, "/" | "／") && current.1.is_some();
+                // `充值、交易及相关虚拟资产信息`: a determiner opens a member of its own;
+                // `浏览、搜索及听歌记录`: a bare word after another is a member too.
+                let own_member = {
+                    let raw = text[current.0.clone()].trim();
+                    strip_determiners(self.lexicon, raw).len() < raw.len()
+                };
+                let after_bare = out.len() >= 2 && {
+                    let (before, before_head) = &out[out.len() - 2];
+                    text[before.end..previous.start].trim() == "、"
+                        && before_head.is_none()
+                        && self.is_bare_modifier(view, before)
+                };
+                // The head is a broad noun that the bare word can qualify as well (记录,
+                // 信息, 偏好); `有效期及手机号码` are two members.
+                let broad_head = {
+                    let raw = text[current.0.clone()].trim_end_matches(['。', '；', ';', ' ']);
+                    let raw = match raw.find(['（', '(']) {
+                        Some(at) => &raw[..at],
+                        None => raw,
+                    };
+                    self.lexicon.cues.broad_head.suffix_of(raw).is_some()
+                };
+                let joins = previous_head.is_none()
+                    && (chained
+                        || coordinated
+                            && current.1.is_none()
+                            && !own_member
+                            && broad_head
+                            && self.heads_data(view, &current.0))
+                    && !after_bare
+                    && self.is_bare_modifier(view, previous);
+                if !joins {
+                    break;
+                }
+                let (previous, _) = out.pop().expect("a last piece");
+                let head = current.1.unwrap_or_else(|| current.0.clone());
+                current = (previous.start..current.0.end, Some(head));
+            }
+            out.push(current);
+        }
+        let heads = out
+            .iter()
+            .filter_map(|(piece, head)| head.clone().map(|h| (piece.clone(), Head::Noun(h))))
+            .collect();
+        (out.into_iter().map(|(piece, _)| piece).collect(), heads)
+    }
+
+    /// The piece resolves to a specific data item.
+    fn heads_data(&self, view: &View, piece: &Range<usize>) -> bool {
+        self.resolve_piece(view, piece.clone())
+            .is_some_and(|i| i.term.kind(self.lexicon) == Kind::DataItem && !self.is_generic(&i.term))
+    }
+
+    /// A short plain word that resolves to nothing (`歌曲购买`, `赠送`, `基本注册`): it
+    /// can only qualify the head noun of the data term coordinated with it.
+    fn is_bare_modifier(&self, view: &View, piece: &Range<usize>) -> bool {
+        let raw = &view.text[piece.clone()];
+        let word = clean_term(self.lexicon, raw);
+        let n = word.chars().count();
+        (1..=10).contains(&n)
+            && !word.contains(['的', '您', '你', '（', '(', '，', '：', ':'])
+            && !word.contains("我们")
+            && !word.is_ascii()
+            && !self.opens_with_preposition(view, word)
+            // `时长及里程数信息`: an attribute alone is a member of its own.
+            && !self.lexicon.cues.attribute_noun.contains(word)
+            && !self.lexicon.cues.data_head.contains(&fold(word))
+            && self.resolve_piece(view, piece.clone()).is_none()
+    }
+
+    /// A joined piece that does not resolve as a whole: its data term with the words
+    /// joined to it (`赠送和` + `使用记录`, `使用全民K歌的频率` + `和情况`), as an open term.
+    fn resolve_joined(&self, view: &View, piece: &Range<usize>, head: &Head) -> Option<Item> {
+        let text = view.text;
+        if let Some(item) = self
+            .resolve_piece(view, piece.clone())
+            .filter(|i| i.term.kind(self.lexicon) == Kind::DataItem && !self.is_generic(&i.term))
+        {
+            return Some(item);
+        }
+        let (inner, item) = match head {
+            Head::Noun(h) | Head::Owner(h) => (h, self.resolve_piece(view, h.clone())?),
+        };
+        if item.term.kind(self.lexicon) != Kind::DataItem {
+            return None;
+        }
+        // The head's own bracket stays with it: `应用及使用数据（如应用包名…）`.
+        let head_end = bracket_group(&text[inner.clone()]).map_or(inner.end, |(open, _)| {
+            inner.start + open
+                - text[inner.start..inner.start + open]
+                    .chars()
+                    .next_back()
+                    .map_or(0, char::len_utf8)
+        });
+        let joined = match head {
+            Head::Noun(_) => format!("{}{}", &text[piece.start..inner.start], item.term.surface),
+            Head::Owner(_) => format!("{}{}", item.term.surface, &text[head_end..piece.end]),
+        };
+        let surface = clean_term(self.lexicon, &joined);
+        if surface.is_empty() || surface.chars().count() > MAX_TERM_CHARS {
+            return None;
+        }
+        Some(Item {
+            term: self.open_term(Kind::DataItem, surface),
+            ..item
+        })
     }
 
     /// `操作系统及版本`, `接入网络的方式、类型和状态`: a bare attribute noun shares the
@@ -3624,7 +4366,53 @@ impl Reader<'_> {
         let (core, possessor) = self.strip_possessor(head_text);
         let permission = possessor.and_then(|p| self.permission_in(view, head_range.start, p));
         let cleaned = clean_term(self.lexicon, core);
-        let term = self.resolve_term(cleaned);
+        let mut term = if self.opens_with_preposition(view, cleaned) {
+            None
+        } else {
+            self.resolve_term(cleaned)
+        };
+        // `您哼唱的音频`, `正在运行的进程信息`, `您使用应用程序的频率`: a relative clause
+        // says which data; the term keeps it as written (a known term as its surface), and
+        // a bare head noun (频率, 时间) names data only with it.
+        // `浏览器的类型`: a bare head noun needs the owner it was cut from.
+        if term.is_none() && possessor.is_some() && self.lexicon.cues.attribute_noun.contains(cleaned) {
+            let whole = clean_term(self.lexicon, head_text);
+            if whole.matches('的').count() == 1 && !whole.contains(['您', '你']) {
+                term = self
+                    .resolve_term(whole)
+                    .filter(|t| t.kind(self.lexicon) == Kind::DataItem && !self.is_generic(t));
+            }
+        }
+        if let Some(relative) = possessor.and_then(|owner| self.relative_clause(owner, cleaned)) {
+            let written = format!("{relative}的{cleaned}");
+            match &mut term {
+                Some(t)
+                    if matches!(t.entity, Entity::Concept(_)) && t.kind(self.lexicon) == Kind::DataItem =>
+                {
+                    t.surface = canonical(&written);
+                }
+                // A new term only where the clause has a verb (`哼唱`, `使用应用程序`), not
+                // where it is a noun (`您耳机的此类信息`).
+                None if self
+                    .segmenter
+                    .jieba()
+                    .tag(relative, true)
+                    .iter()
+                    .any(|t| t.tag.starts_with('v')) =>
+                {
+                    term = self
+                        .resolve_term(&written)
+                        .filter(|t| t.kind(self.lexicon) == Kind::DataItem && !self.is_generic(t))
+                        // `您使用我们产品的频率`: the clause may name the operator.
+                        .or_else(|| {
+                            (self.lexicon.cues.attribute_noun.contains(cleaned)
+                                && written.chars().count() <= MAX_TERM_CHARS)
+                                .then(|| self.open_term(Kind::DataItem, &written))
+                        });
+                }
+                _ => {}
+            }
+        }
         // `第三方合作伙伴（承包商、代理、广告合作伙伴）`: in a party's bracket, plain nouns
         // are parties too, as they are where the bracket is read as an inclusion. A plain
         // noun alone there glosses the party (`第三方SDK（软件开发工具包）`).
@@ -3675,6 +4463,61 @@ impl Reader<'_> {
             }
             None => None,
         }
+    }
+
+    /// The relative clause of an owner cut by `strip_possessor`, as a reader names the
+    /// data with it: without the user who acts and the place or time around the verb
+    /// (`您在平台响应功能中反馈` → `反馈`, `您在网易云音乐上花费` → `花费`). None where the
+    /// owner only says whose (`您设备`, `QQ或微信`) or where (`您使用全民K歌时`).
+    fn relative_clause<'t>(&self, owner: &'t str, core: &str) -> Option<&'t str> {
+        let mut clause = owner.rsplit(['您', '你']).next().unwrap_or(owner).trim();
+        // `在…中/上/时`: where or when the verb acts.
+        while let Some(rest) = clause.strip_prefix('在') {
+            let Some(at) = rest.find(['中', '上', '时', '里', '内']) else {
+                break;
+            };
+            clause = rest[at + '中'.len_utf8()..].trim_start();
+        }
+        let n = clause.chars().count();
+        let cues = &self.lexicon.cues;
+        // `您提供的信息`: a practice verb alone, before an umbrella word, says only how it
+        // was obtained (`使用的语言` names data); `您可能感兴趣的内容`: what the product
+        // offers, not data.
+        if cues.practice_verbs().iter().any(|w| w.contains(clause)) && self.lexicon.is_generic(&fold(core))
+            || cues.offer_word.find_in(clause).is_some()
+        {
+            return None;
+        }
+        // A party named in it (`您登录第三方合作伙伴服务`) says whose too.
+        let whose = cues.owner_noun.find_in(clause).is_some()
+            || cues.party_head.find_in(&fold(clause)).is_some()
+            || self
+                .lexicon
+                .concepts_in(&fold(clause))
+                .any(|k| matches!(k, Kind::ThirdParty | Kind::Permission));
+        let ok = (1..=12).contains(&n)
+            && !whose
+            && !clause.ends_with(['中', '上', '时', '里', '内', '下'])
+            && !clause.contains(['的', '，', ',', '、', '（', '(', '）', ')', '：', ':', '“', '”'])
+            && !cues.determiner.contains(clause)
+            && cues.generic.find_in(&fold(clause)).is_none();
+        ok.then_some(clause)
+    }
+
+    /// `您在歌单、订阅功能中添加的音视频` cut at 、 leaves `在歌单`: a piece (a slice of the
+    /// sentence) that opens with a preposition standing as a word of its own is a clause.
+    fn opens_with_preposition(&self, view: &View, piece: &str) -> bool {
+        let Some(at) = (piece.as_ptr() as usize)
+            .checked_sub(view.text.as_ptr() as usize)
+            .filter(|at| at + piece.len() <= view.text.len())
+        else {
+            return false;
+        };
+        self.lexicon
+            .cues
+            .piece_preposition
+            .prefix_of(piece)
+            .is_some_and(|w| w.len() < piece.len() && view.is_boundary(at) && view.is_boundary(at + w.len()))
     }
 
     /// Splits `X的Y` where X names whose it is (您, 设备, a party, a permission): returns
@@ -3800,11 +4643,21 @@ impl Reader<'_> {
         {
             return Some(self.open_term(Kind::ThirdParty, cleaned));
         }
+        // `匿名化的终端唯一标识信息`: the data item, processed; `去标识化的信息` names none.
+        if cues.processed_state.find_in(cleaned).is_some() {
+            let (_, head) = cleaned.rsplit_once('的')?;
+            return self
+                .resolve_term(head)
+                .filter(|t| t.kind(self.lexicon) == Kind::DataItem && !self.is_generic(t));
+        }
         // A head noun alone (类型, 时间, 情况) names nothing; it needs a modifier.
+        // `已经去标识化的信息`, `加密后的信息`: what processing made of data. `咪咕币充值`
+        // ends in a verb, not in the head noun 值.
         if cues
             .data_head
             .suffix_of(&folded)
             .is_some_and(|head| head.len() < folded.len())
+            && cues.not_a_head_ending.suffix_of(&folded).is_none()
         {
             return Some(self.open_term(Kind::DataItem, cleaned));
         }
@@ -4443,6 +5296,14 @@ impl Lexicon {
     }
 }
 
+/// A label or heading read as a name starts with a letter, not with numbering the
+/// outline left on it (`③ 位置信息`).
+fn starts_with_word(name: &str) -> bool {
+    name.chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() && !('①'..='⑳').contains(&c))
+}
+
 /// White space collapsed, NFKC: the canonical spelling of a surface form.
 pub fn canonical(surface: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
@@ -4743,7 +5604,11 @@ fn looks_like_term(lexicon: &Lexicon, text: &str) -> bool {
         return false;
     }
     let cues = &lexicon.cues;
-    // A verb alone (`收集、使用、汇总的信息` cut at 、) names nothing it acts on.
+    // A verb alone (`收集、使用、汇总的信息` cut at 、) names nothing it acts on, but a
+    // logged activity does (`关注、收藏及分享`).
+    if cues.activity_noun.contains(text) {
+        return true;
+    }
     if cues.practice_verbs().iter().any(|w| w.contains(text)) {
         return false;
     }
@@ -4760,11 +5625,17 @@ fn looks_like_term(lexicon: &Lexicon, text: &str) -> bool {
     {
         return false;
     }
+    // A verb run into the head noun it qualifies (`分享码`, `上传记录`) is a noun; one
+    // before a noun of its own (`扫描图片`, `上传照片`) acts on it.
     let has_verb = [&cues.collect, &cues.share, &cues.negation, &cues.purpose]
         .iter()
         .any(|w| {
-            w.find_in(text).is_some_and(|(_, v)| {
-                v.chars().count() >= 2 && !matches!(v, "记录" | "存储" | "使用" | "识别" | "验证")
+            w.find_in(text).is_some_and(|(at, v)| {
+                v.chars().count() >= 2
+                    && !matches!(v, "记录" | "存储" | "使用" | "识别" | "验证")
+                    && !(cues.data_head.contains(&text[at + v.len()..])
+                        && (text[at + v.len()..].chars().count() == 1
+                            || cues.record_head.contains(&text[at + v.len()..])))
             })
         });
     !has_verb && text.matches('的').count() <= 1
@@ -4836,6 +5707,18 @@ fn is_noun_use(text: &str, verb: &Range<usize>) -> bool {
     // A list member: `点赞/分享/评论`, `分享、交易行为记录`.
     let listed = |c: Option<char>| c.is_some_and(|c| matches!(c, '/' | '、' | '／'));
     if listed(before) || (listed(after) && before.is_none_or(|c| !c.is_alphanumeric() || c == '和')) {
+        return true;
+    }
+    // The last member of a list that ends the clause: `关注、订阅、收藏及分享。`.
+    let last_member = after_is_end
+        && before.is_some_and(|c| matches!(c, '及' | '和' | '或'))
+        && text[..verb.start]
+            .chars()
+            .rev()
+            .take(12)
+            .take_while(|c| !matches!(c, '，' | ',' | '。' | '；' | ';' | '：' | ':'))
+            .any(|c| c == '、');
+    if last_member {
         return true;
     }
     let noun_after = text[verb.end..].starts_with("信息")
@@ -4916,6 +5799,12 @@ fn user_is_agent(lexicon: &Lexicon, subject: &str) -> bool {
     if subject.contains("我们") {
         return false;
     }
+    // `…等用户使用App时产生的信息`: the user named right before the verb (not
+    // `其他用户发布的评论`).
+    let bare = strip_modals(lexicon, subject);
+    if bare.ends_with("用户") && lexicon.cues.other_user.suffix_of(bare).is_none() {
+        return true;
+    }
     subject.char_indices().any(|(i, c)| {
         c == '您'
             && !subject[i + c.len_utf8()..].starts_with('的')
@@ -4927,7 +5816,9 @@ fn user_is_agent(lexicon: &Lexicon, subject: &str) -> bool {
 fn requests_user(lexicon: &Lexicon, subject: &str) -> bool {
     let s = without_operator_recipient(lexicon, subject);
     let s = s.trim_end();
-    !s.contains("我们")
+    // `我们需要您提供`, `我们将要求您提供`: the operator asks, the user provides.
+    let asks = lexicon.cues.user_request.suffix_of(s).is_some();
+    asks || !s.contains("我们")
         && ["需", "需要", "须", "必须", "请", "应", "应当"]
             .iter()
             .any(|w| s.ends_with(w))
@@ -6847,5 +7738,130 @@ mod tests {
         for junk in ["例如", "微信时", "到的信息"] {
             assert!(!data.iter().any(|d| d == junk), "{junk} in {data:?}");
         }
+    }
+
+    /// Whether `collected` holds `item` (by label) in the practices of `text`.
+    fn collects(text: &str, item: &str) -> bool {
+        let (lexicon, x) = run(text);
+        collected(&lexicon, &x).iter().any(|d| d == item)
+    }
+
+    fn surfaces(text: &str) -> Vec<String> {
+        let (_, x) = run(text);
+        x.practices
+            .iter()
+            .filter(|p| p.kind == PracticeKind::Collection && !p.negated)
+            .flat_map(|p| p.data.iter().map(|t| t.surface.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn list_members_after_a_bare_etc_and_in_comma_clauses_are_collected() {
+        // 等 with nothing after it only closes the list.
+        assert!(collects(
+            "我们会收集您的设备信息（如设备型号、屏幕亮度等）。",
+            "屏幕亮度"
+        ));
+        // A clause that is itself a list of data items goes on with the object.
+        assert!(collects(
+            "我们会收集您的设备型号，浏览器类型，运营商名称信息。",
+            "运营商信息"
+        ));
+        // A clause with a subject and verb of its own does not.
+        let (lexicon, x) = run("我们会收集您的设备型号，此类信息将被视为个人信息。");
+        assert!(!collected(&lexicon, &x).iter().any(|d| d.contains("视为")));
+    }
+
+    #[test]
+    fn bare_words_sharing_a_broad_head_stay_one_member() {
+        let (lexicon, x) = run("我们会保存您的商品购买或退换记录、积分兑换和使用记录。");
+        let data = collected(&lexicon, &x);
+        assert!(data.iter().any(|d| d == "商品购买或退换记录"), "{data:?}");
+        assert!(data.iter().any(|d| d == "积分兑换和使用记录"), "{data:?}");
+        assert!(!data.iter().any(|d| d == "商品购买"), "{data:?}");
+        // Two members, not one: an attribute, or a specific head.
+        let (lexicon, x) = run("我们会收集您的有效期及手机号码。");
+        assert!(!collected(&lexicon, &x).iter().any(|d| d.contains("有效期及")));
+    }
+
+    #[test]
+    fn clause_pieces_processed_data_and_pushed_lists_are_no_data() {
+        // A piece that opens with a preposition is a clause.
+        let (lexicon, x) = run("我们会收集您在专辑、歌单中添加的歌曲信息。");
+        assert!(!collected(&lexicon, &x).iter().any(|d| d.starts_with('在')));
+        // What processing made of data.
+        let (lexicon, x) = run("在此情况下我们有权使用已经去标识化的信息。");
+        assert!(collected(&lexicon, &x).is_empty());
+        // 并 as a word of its own links the next verb phrase.
+        let (lexicon, x) = run("我们会使用您的个人信息并通过算法模型预测您的兴趣偏好。");
+        assert!(!collected(&lexicon, &x).iter().any(|d| d.contains("偏好")));
+        // A bare word before a permission shares its 权限.
+        let (lexicon, x) = run("我们会向您申请访问相机、录音或麦克风权限。");
+        assert!(!collected(&lexicon, &x).iter().any(|d| d == "录音"));
+    }
+
+    #[test]
+    fn kept_as_a_log_and_requested_from_the_user_is_collected() {
+        assert!(surfaces("我们会自动收集您的使用情况并存储为网络日志信息。")
+            .iter()
+            .any(|s| s == "网络日志信息"));
+        assert!(collects("我们将要求您提供您的姓名和联系地址。", "姓名"));
+        assert!(collects("我们会请求您授权读取通讯录，用于查找好友。", "通讯录"));
+        // What the user does reads no object: the verb after it is still read.
+        assert!(surfaces("您在使用服务时提供的邮箱地址，我们会用于发送通知。")
+            .iter()
+            .any(|s| s.contains("邮箱地址")));
+    }
+
+    #[test]
+    fn a_relative_clause_stays_with_the_data_it_qualifies() {
+        let found = surfaces("我们需收集您录制的音频用于优化识别效果。");
+        assert!(found.iter().any(|s| s == "录制的音频"), "{found:?}");
+        let found = surfaces("我们会记录您浏览的时长。");
+        assert!(found.iter().any(|s| s == "浏览的时长"), "{found:?}");
+        // A noun owner makes no relative clause.
+        let found = surfaces("我们可能会收集您耳机的此类信息。");
+        assert!(!found.iter().any(|s| s.contains("耳机的")), "{found:?}");
+    }
+
+    #[test]
+    fn members_a_sentence_spells_out_are_collected_with_their_term() {
+        let (lexicon, x) = run("我们会收集您的行为信息，行为信息包括您的浏览记录、点赞、关注、收藏及分享。");
+        let data = collected(&lexicon, &x);
+        for member in ["点赞", "关注", "收藏", "分享"] {
+            assert!(data.iter().any(|d| d == member), "{member} in {data:?}");
+        }
+        assert!(collects(
+            "我们会收集包括姓名、证件号码在内的乘客信息。",
+            "乘客信息"
+        ));
+        // A party that runs the device, listed among data, names data about it.
+        assert!(collects(
+            "我们会收集您的IP地址、电信运营商、网络类型。",
+            "电信运营商"
+        ));
+    }
+
+    #[test]
+    fn a_cookie_the_operator_places_is_collected() {
+        assert!(collects(
+            "我们会在您的设备上存储名为Cookie的小数据文件。",
+            "Cookie"
+        ));
+        assert!(collects(
+            "我们可能通过放置安全的Cookie及相关技术收集您的信息。",
+            "Cookie"
+        ));
+        assert!(!collects("您可以通过浏览器设置管理Cookie。", "Cookie"));
+        assert!(!collects("我们不会在您的设备上存储Cookie。", "Cookie"));
+    }
+
+    #[test]
+    fn a_label_or_heading_naming_a_data_item_in_the_part_on_collection_is_collected() {
+        let text = "一、我们如何收集您的个人信息\n1. 设备信息\n例如，设备型号、操作系统版本。\n（1）位置信息：我们会收集您的经纬度。\n";
+        let (lexicon, x) = run(text);
+        let data = collected(&lexicon, &x);
+        assert!(data.iter().any(|d| d == "个人常用设备信息"), "{data:?}");
+        assert!(data.iter().any(|d| d == "个人位置信息"), "{data:?}");
     }
 }

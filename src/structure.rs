@@ -100,7 +100,10 @@ pub fn structure(text: &str, marked_headings: &[Range<usize>]) -> Document {
             .find(|h| h.start <= range.start && range.end <= h.end.max(range.start));
         let heading = match marked {
             // Markup headings count as one style: one level is enough to scope sentences.
-            Some(_) => Some((Style::Markup, content)),
+            // A marked line that holds a sentence (`#### 日志信息：当您使用…时，我们可能会
+            // 自动收集相关信息。`) is text the markup made big, not a title.
+            Some(_) if !strip_numbering(content).trim_end().contains('。') => Some((Style::Markup, content)),
+            Some(_) => None,
             None => heading_style(content),
         };
         if let Some((style, _)) = heading {
