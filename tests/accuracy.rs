@@ -11,18 +11,20 @@ use policykg::store::StoreDir;
 
 /// (relation, precision floor, recall floor), lenient matching of the guidelines.
 const FLOORS: &[(&str, f64, f64)] = &[
-    ("collect", 0.89, 0.76),
+    // Raised from .89/.76 by the list and collection-verb rules (accC): open-vocabulary
+    // members, clauses that go on with a list, verbs the operator asks the user with.
+    ("collect", 0.95, 0.90),
     // Precision fell from .89 when features began to be read from section headings and
     // purpose lists: recall rose from .44 to .51 (F1 .60 → .65).
-    ("collect+feature", 0.88, 0.58),
+    ("collect+feature", 0.88, 0.61),
     ("permission", 0.93, 0.93),
     ("feature→permission", 0.82, 0.54),
-    ("permission→data", 0.82, 0.66),
+    ("permission→data", 0.88, 0.70),
     ("share", 0.97, 0.71),
     // Recall .751 → .747 when headings inside run-on lines were split (accF): one
     // sentence of 004 (two pairs) fell under a security section's heading.
-    ("share+data", 0.98, 0.74),
-    ("includes", 0.87, 0.79),
+    ("share+data", 0.98, 0.75),
+    ("includes", 0.87, 0.81),
     ("not_collected", 0.99, 0.75),
     ("operator", 0.99, 1.0),
     ("product", 0.99, 0.99),
