@@ -3279,7 +3279,27 @@ impl Reader<'_> {
         subject_end: usize,
     ) -> Vec<Term> {
         let text = view.text;
-        let subject = text[clause.start..subject_end].trim();
+        let mut subject = text[clause.start..subject_end].trim();
+        // `与我们合作的第三方SDK会收集`, `我们接入的SDK会收集`: a relative clause before 的
+        // describes the agent; the head after it acts. Not in a coordination (`我们或我们的
+        // 合作伙伴`), where the operator acts too.
+        if let Some(p) = subject.rfind('的') {
+            let start = subject.as_ptr() as usize - text.as_ptr() as usize;
+            let head = subject[p + '的'.len_utf8()..].trim();
+            // Not a possessive (`根据您的授权从第三方`): 您的, 用户的 are determiners.
+            let possessive = self
+                .lexicon
+                .cues
+                .determiner
+                .suffix_of(&subject[..p + '的'.len_utf8()])
+                .is_some();
+            if !head.is_empty()
+                && !possessive
+                && self.split_list(view, start..start + subject.len()).len() == 1
+            {
+                subject = head;
+            }
+        }
         if subject.contains("我们") || self.products.iter().any(|p| subject.contains(p.as_str())) {
             return Vec::new();
         }
@@ -6007,6 +6027,18 @@ mod tests {
             .iter()
             .any(|r| label(&lexicon, r) == "音效SDK"));
         assert!(collected(&lexicon, &x).is_empty());
+    }
+
+    #[test]
+    fn a_party_described_by_a_relative_clause_is_the_agent() {
+        // The relative clause names the operator; the SDK after 的 collects.
+        let (lexicon, x) = run("当您使用导航时，与我们合作的地图SDK会收集您的设备型号。");
+        assert_shared(&shared(&lexicon, &x), "地图SDK", "设备型号");
+        assert!(collected(&lexicon, &x).is_empty());
+        // 您的 is a possessive: the operator obtains the data from a third party.
+        let (lexicon, x) = run("我们会根据您的授权从第三方获取您的昵称。");
+        assert!(shared(&lexicon, &x).is_empty());
+        assert_eq!(collected(&lexicon, &x), ["昵称"]);
     }
 
     #[test]
