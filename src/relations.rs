@@ -942,7 +942,11 @@ impl Reader<'_> {
                         .iter()
                         .any(|f| f.len() > surface.len() && f.contains(surface))
             })
-            .map(|m| self.concept_term(m.concept, &text[m.range.clone()]))
+            .map(|m| {
+                let surface = &text[m.range.clone()];
+                let glossed = permission_gloss(surface, &text[m.range.end..]);
+                self.concept_term(m.concept, glossed.unwrap_or(surface))
+            })
             .collect();
         // jieba cuts a compound name the lexicon does not know (`唤醒|锁定|权限`); the
         // object reading keeps it whole, so the one word before 权限 is only its tail.
@@ -3906,14 +3910,15 @@ impl Reader<'_> {
             }
         }
         best.map(|(len, id)| {
-            let surface = folded
+            let at = folded
                 .char_indices()
-                .find_map(|(i, _)| {
-                    (self.lexicon.lookup_folded(folded.get(i..i + len)?) == Some(id))
-                        .then(|| &folded[i..i + len])
+                .find(|&(i, _)| {
+                    folded.get(i..i + len).and_then(|w| self.lexicon.lookup_folded(w)) == Some(id)
                 })
-                .unwrap_or(&self.lexicon.concept(id).label);
-            self.concept_term(id, surface)
+                .map(|(i, _)| i);
+            let surface = at.map_or(self.lexicon.concept(id).label.as_str(), |i| &folded[i..i + len]);
+            let glossed = at.and_then(|i| permission_gloss(&folded[..i + len], &folded[i + len..]));
+            self.concept_term(id, glossed.unwrap_or(surface))
         })
     }
 
@@ -5152,6 +5157,19 @@ fn key_values(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
     fields
 }
 
+/// `android.permission.INTERNET（访问网络权限）`: the policy's own Chinese name for an
+/// Android permission constant (`written`, ASCII), in the bracket right after it, is
+/// the name its readers know it by.
+fn permission_gloss<'t>(written: &str, after: &'t str) -> Option<&'t str> {
+    if !written.is_ascii() {
+        return None;
+    }
+    let inner = after.strip_prefix(['（', '('])?;
+    let name = &inner[..inner.find(['）', ')'])?];
+    let max_chars = MAX_PERMISSION_STEM_CHARS + "权限".chars().count();
+    (name.ends_with("权限") && name.chars().count() <= max_chars).then_some(name)
+}
+
 fn key_core(key: &str) -> &str {
     key.trim().trim_end_matches(['：', ':']).trim()
 }
@@ -6306,6 +6324,31 @@ mod tests {
         let shares = shared(&lexicon, &x);
         assert_shared(&shares, "支付宝", "订单号");
         assert!(shares.iter().all(|(r, _)| !r.contains("乐途")), "{shares:?}");
+    }
+
+    #[test]
+    fn an_android_constant_takes_the_chinese_name_in_its_bracket() {
+        let surfaces = |text: &str| {
+            let (lexicon, x) = run(text);
+            let found: Vec<(String, String)> = x
+                .practices
+                .iter()
+                .filter_map(|p| {
+                    p.permission
+                        .as_ref()
+                        .map(|t| (t.surface.clone(), label(&lexicon, t)))
+                })
+                .collect();
+            found
+        };
+        let found = surfaces("（2）android.permission.CAMERA（拍照权限）：用于扫描二维码。");
+        assert_eq!(found, [("拍照权限".to_owned(), "相机权限".to_owned())]);
+        // Without a bracketed name the constant stays as written.
+        let found = surfaces("（2）android.permission.CAMERA：用于扫描二维码。");
+        assert!(
+            found.iter().all(|(s, _)| s.to_lowercase().contains("camera")),
+            "{found:?}"
+        );
     }
 
     #[test]
