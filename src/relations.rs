@@ -527,7 +527,7 @@ impl Reader<'_> {
         if self.read_party_line(doc, sentence, view) || self.read_fields(view, index) {
             return;
         }
-        if self.in_rights_section(doc, sentence) {
+        if self.in_rights_section(doc, sentence) || self.defines_generic_term(text) {
             return;
         }
         self.remember_field_parties(view);
@@ -1159,6 +1159,30 @@ impl Reader<'_> {
     }
 
     /// Whether a sentence sits in a section on the user's rights or on safeguards.
+    /// `个人信息，是指以电子或者其他方式记录的…，包括姓名、…`: a glossary's definition of
+    /// a generic term (个人信息, 个人敏感信息) describes what the law calls personal
+    /// information, no practice of this product (the guidelines leave it out).
+    fn defines_generic_term(&self, text: &str) -> bool {
+        let body = crate::structure::strip_numbering(text.trim());
+        // The term defined runs to the first 指 (`是指`, `：指`, `即指`), with its quotes and
+        // a bracketed source (`个人信息（出自于GB/T 35273-2020）：指`).
+        let Some(at) = body.find('指').filter(|&at| body[..at].chars().count() <= 60) else {
+            return false;
+        };
+        let mut term = body[..at].trim_end_matches(['是', '即', '，', ',', '：', ':', ' ']);
+        if let Some((open, close)) = bracket_group(term) {
+            if term[close..]
+                .chars()
+                .skip(1)
+                .all(|c| matches!(c, '，' | ',' | '：' | ':' | ' '))
+            {
+                term = &term[..open - term[..open].chars().next_back().map_or(0, char::len_utf8)];
+            }
+        }
+        let term = term.trim_matches(|c: char| matches!(c, '“' | '”' | '"' | '「' | '」' | ' '));
+        !term.is_empty() && self.lexicon.is_generic(&fold(term))
+    }
+
     fn in_rights_section(&self, doc: &Document, sentence: &Sentence) -> bool {
         sentence.path.iter().any(|&h| {
             self.lexicon
@@ -6045,6 +6069,22 @@ mod tests {
             .iter()
             .any(|r| label(&lexicon, r) == "音效SDK"));
         assert!(collected(&lexicon, &x).is_empty());
+    }
+
+    #[test]
+    fn a_definition_of_personal_information_is_no_practice() {
+        for text in [
+            "个人信息，是指以电子方式记录的各种信息，包括自然人的姓名、住址、电话号码等。",
+            "3.“个人敏感信息”：指一旦泄露可能危害人身安全的信息，包括身份证件号码、银行账户。",
+            "个人信息（出自GB/T 35273-2020《个人信息安全规范》）：指各种信息，包括姓名、住址。",
+        ] {
+            let (lexicon, x) = run(text);
+            assert!(collected(&lexicon, &x).is_empty(), "{text}: {:?}", x.practices);
+        }
+        // A term the lexicon names is defined as what this product collects, and 指纹 is
+        // no definition.
+        let (lexicon, x) = run("我们会收集您的指纹信息和姓名。");
+        assert_eq!(collected(&lexicon, &x).len(), 2);
     }
 
     #[test]
