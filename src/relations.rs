@@ -423,6 +423,8 @@ const MAX_FEATURE_CHARS: usize = 16;
 /// A feature read from a condition on the user's action (`如您申请成为主播，…`) is no
 /// longer than this (chars).
 const MAX_CONDITION_FEATURE_CHARS: usize = 10;
+/// A role noun after a verb taking it on (`成为主播`) is no longer than this (chars).
+const MAX_ROLE_CHARS: usize = 3;
 
 impl Reader<'_> {
     fn read(&mut self, doc: &Document, index: usize, sentence: &Sentence, view: &View) {
@@ -4078,7 +4080,8 @@ impl Reader<'_> {
     /// the function; kept only when it reads as a feature name.
     fn purpose_frame_features(&self, view: &View) -> Option<Vec<String>> {
         let text = view.text;
-        let mut head = text.trim_start();
+        // After an item's number: `1） 为向您提供消息推送服务，…`.
+        let mut head = crate::structure::strip_numbering(text);
         // After a line's label: `收集的个人信息：为了给您进行个性化推荐，…`.
         if let Some(at) = head
             .find(['：', ':'])
@@ -4091,6 +4094,16 @@ impl Reader<'_> {
         let start = text.len() - head.len() + opener.len();
         let clause = clause_of(text, start);
         let phrase = &text[start..clause.end.max(start)];
+        // `为提供产品及服务之目的`: the purpose named as such, no function.
+        if self
+            .lexicon
+            .cues
+            .purpose_noun
+            .suffix_of(phrase.trim_end())
+            .is_some()
+        {
+            return None;
+        }
         let feature = self.clean_feature(phrase)?;
         (feature.chars().count() <= 8).then(|| vec![feature])
     }
@@ -4148,7 +4161,8 @@ impl Reader<'_> {
     fn condition_head_features(&self, view: &View) -> Vec<String> {
         let text = view.text;
         let cues = &self.lexicon.cues;
-        let mut head = text.trim_start();
+        // After an item's number: `1.18 如您…`.
+        let mut head = crate::structure::strip_numbering(text);
         // After a label or an example marker: `如：当您…`, `例如，如您…`.
         if let Some(at) = head
             .find(['：', ':', '，'])
@@ -4249,7 +4263,11 @@ impl Reader<'_> {
                 // A condition naming a feature names it shortly (`开具电子发票`); a longer
                 // one tells a story (`将时间胶囊转成一封信寄给自己`).
                 let short = feature.chars().count() <= MAX_CONDITION_FEATURE_CHARS;
-                if !cues.feature_verb_lead.contains(&feature) && !data && short {
+                if !cues.feature_verb_lead.contains(&feature)
+                    && !cues.role_lead.contains(&feature)
+                    && !data
+                    && short
+                {
                     names.push(feature);
                 }
             }
@@ -4851,17 +4869,24 @@ fn is_noun_use(text: &str, verb: &Range<usize>) -> bool {
 /// Whether the text between heading `h` and a sentence under it holds the next number of
 /// the heading's own numbering (`1、帮助您完成注册及登录 … 2、实现身份认证 …`): a sibling
 /// heading run into a paragraph, which the outline missed, has ended the section.
-/// `需要进行收益提现` → `收益提现`, `申请成为主播` → `主播`: the verbs that lead a
-/// user's action up to the function it uses (see cues.ttl, feature-verb-lead).
+/// `需要进行收益提现` → `收益提现`, `申请成为主播` → `成为主播`: the verbs that lead a
+/// user's action up to the function it uses (see cues.ttl, feature-verb-lead). A verb
+/// taking on a role (role-lead) stays before a bare role noun of up to three characters.
 fn strip_verb_lead<'t>(cues: &crate::lexicon::Cues, mut phrase: &'t str) -> &'t str {
-    while let Some(lead) = cues
-        .feature_verb_lead
-        .prefix_of(phrase)
-        .filter(|lead| phrase[lead.len()..].chars().count() >= 2)
-    {
+    loop {
+        let verb = cues
+            .feature_verb_lead
+            .prefix_of(phrase)
+            .filter(|lead| phrase[lead.len()..].chars().count() >= 2);
+        let role = cues
+            .role_lead
+            .prefix_of(phrase)
+            .filter(|lead| phrase[lead.len()..].chars().count() > MAX_ROLE_CHARS);
+        let Some(lead) = verb.or(role) else {
+            return phrase;
+        };
         phrase = phrase[lead.len()..].trim_start();
     }
-    phrase
 }
 
 /// Whether the text after a feature's `功能` (or `服务`) goes on with the next member of
@@ -5825,6 +5850,43 @@ fn defined_companies<'t>(lexicon: &Lexicon, text: &'t str) -> Vec<&'t str> {
 mod tests {
     use super::*;
     use crate::structure::structure;
+
+    #[test]
+    fn a_numbered_condition_or_purpose_names_the_feature_and_a_role_keeps_its_verb() {
+        let features_of = |text: &str| -> Vec<String> {
+            let (_, x) = run(text);
+            x.practices
+                .first()
+                .map(|p| p.features.clone())
+                .unwrap_or_default()
+        };
+        // The item's number does not hide the condition or the purpose after it.
+        assert_eq!(
+            features_of("2.5 若您为商家用户，需要进行余额提现，我们会收集您的银行卡号。"),
+            vec!["余额提现"]
+        );
+        assert_eq!(
+            features_of("3） 为向您提供天气预报服务，我们需要使用您的位置信息。"),
+            vec!["天气预报"]
+        );
+        // Taking on a role is the function: a bare role noun names none.
+        assert_eq!(
+            features_of("如您申请成为骑手，您需要提供您的姓名、手机号码。"),
+            vec!["成为骑手"]
+        );
+        assert_eq!(
+            features_of("如您申请成为认证配送骑手，您需要提供您的姓名。"),
+            vec!["认证配送骑手"]
+        );
+        // A purpose named as such, a moment, or a quantifier names no function.
+        for text in [
+            "为提供产品及服务之目的，我们会收集您的手机号码。",
+            "为了提供更多的服务和功能，我们会收集您的手机号码。",
+            "1. 在您分享信息、参加活动情形下，我们会读取您的剪切板。",
+        ] {
+            assert!(features_of(text).is_empty(), "{text}: {:?}", features_of(text));
+        }
+    }
 
     fn run(text: &str) -> (Lexicon, Extraction) {
         let lexicon = Lexicon::embedded().unwrap();
