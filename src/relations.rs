@@ -425,6 +425,8 @@ const MAX_FEATURE_CHARS: usize = 16;
 const MAX_CONDITION_FEATURE_CHARS: usize = 10;
 /// A role noun after a verb taking it on (`成为主播`) is no longer than this (chars).
 const MAX_ROLE_CHARS: usize = 3;
+/// A process opening a sentence (`在注册过程中`) is named in no more than this (chars).
+const MAX_PROCESS_CHARS: usize = 8;
 
 impl Reader<'_> {
     fn read(&mut self, doc: &Document, index: usize, sentence: &Sentence, view: &View) {
@@ -479,6 +481,8 @@ impl Reader<'_> {
             head_features
         } else if let Some(purpose_features) = self.purpose_frame_features(view) {
             purpose_features
+        } else if let Some(process) = self.process_frame_feature(view) {
+            vec![process]
         } else if self.refers_back(text) && !self.previous_features.is_empty() {
             // `这类信息包括…` goes on about the previous sentence, in its feature.
             self.previous_features.clone()
@@ -4108,6 +4112,26 @@ impl Reader<'_> {
         (feature.chars().count() <= 8).then(|| vec![feature])
     }
 
+    /// `在注册过程中，如果您提供…`, `在下单过程中，我们会收集…`: a sentence opening with
+    /// the process the user goes through names it as the feature.
+    fn process_frame_feature(&self, view: &View) -> Option<String> {
+        let cues = &self.lexicon.cues;
+        let head = crate::structure::strip_numbering(view.text);
+        let rest = head.strip_prefix('在')?;
+        let clause = &rest[..rest.find(['，', ','])?];
+        let close = cues.process_close.suffix_of(clause)?;
+        let phrase = clause[..clause.len() - close.len()].trim_end_matches('的');
+        // `在使用过程中`, `在提供服务过程中`: a bare verb of use or service names no process.
+        if strip_verb_lead(cues, phrase) != phrase
+            || cues.feature_verb_lead.contains(phrase)
+            || cues.heading_lead.prefix_of(phrase).is_some()
+            || phrase.chars().count() > MAX_PROCESS_CHARS
+        {
+            return None;
+        }
+        self.clean_feature(phrase)
+    }
+
     /// `…用于开启驾驶模式、设备音效适配、播放控制的功能场景`, `用于提供运动轨迹、跑步记录服务`:
     /// a purpose that lists what functions the data serves names them as features.
     fn purpose_list_features(&self, view: &View) -> Vec<String> {
@@ -5883,6 +5907,33 @@ mod tests {
             "为提供产品及服务之目的，我们会收集您的手机号码。",
             "为了提供更多的服务和功能，我们会收集您的手机号码。",
             "1. 在您分享信息、参加活动情形下，我们会读取您的剪切板。",
+        ] {
+            assert!(features_of(text).is_empty(), "{text}: {:?}", features_of(text));
+        }
+    }
+
+    #[test]
+    fn a_process_opening_the_sentence_is_its_feature() {
+        let features_of = |text: &str| -> Vec<String> {
+            let (_, x) = run(text);
+            x.practices
+                .first()
+                .map(|p| p.features.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            features_of("在预约挂号过程中，我们会收集您的就诊人姓名、手机号码。"),
+            vec!["预约挂号"]
+        );
+        assert_eq!(
+            features_of("2. 在开具发票的过程中，您需要提供您的电子邮箱。"),
+            vec!["开具发票"]
+        );
+        // A bare use of the product or a service names no process.
+        for text in [
+            "在使用过程中，我们会收集您的设备型号。",
+            "在提供服务过程中，我们会收集您的设备型号。",
+            "在您使用本应用过程中，我们会收集您的设备型号。",
         ] {
             assert!(features_of(text).is_empty(), "{text}: {:?}", features_of(text));
         }
