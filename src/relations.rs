@@ -4089,7 +4089,7 @@ impl Reader<'_> {
         // After a line's label: `收集的个人信息：为了给您进行个性化推荐，…`.
         if let Some(at) = head
             .find(['：', ':'])
-            .filter(|&at| head[..at].chars().count() <= 12)
+            .filter(|&at| head[..at].chars().count() <= MAX_FEATURE_CHARS)
         {
             let colon = head[at..].chars().next().map_or(1, char::len_utf8);
             head = head[at + colon..].trim_start();
@@ -4108,8 +4108,44 @@ impl Reader<'_> {
         {
             return None;
         }
+        if let Some(list) = self.purpose_frame_list(view, start, phrase) {
+            return Some(list);
+        }
         let feature = self.clean_feature(phrase)?;
         (feature.chars().count() <= 8).then(|| vec![feature])
+    }
+
+    /// `为实现A和B功能`, `为向您提供A、B等消息服务`: a purpose frame listing functions
+    /// names each of them, where every member reads as a short name (the kind of
+    /// service a closing 等 gives stays out).
+    fn purpose_frame_list(&self, view: &View, start: usize, phrase: &str) -> Option<Vec<String>> {
+        let cues = &self.lexicon.cues;
+        let mut list = phrase.trim_end();
+        // `A、B等最新消息服务`: only a kind of service after 等, not a clause going on.
+        if let Some(at) = find_top_level(list, &["等"]).filter(|&at| at > 0 && view.is_boundary(start + at))
+        {
+            cues.feature_suffix.suffix_of(list)?;
+            list = &list[..at];
+        }
+        // `便捷、优质的服务`: qualities of a service, no functions.
+        if list.contains('的') {
+            return None;
+        }
+        let span = start..start + list.len();
+        let members = self.split_list(view, span).len();
+        if members < 2 {
+            return None;
+        }
+        let names = self.split_features(view, start, list, true);
+        // A data item (`保单信息`) is what a purpose serves with, not a function.
+        let short_names = names.iter().all(|n| {
+            n.chars().count() <= MAX_CONDITION_FEATURE_CHARS
+                && self
+                    .lexicon
+                    .lookup(n)
+                    .is_none_or(|id| self.lexicon.concept(id).kind != Kind::DataItem)
+        });
+        (names.len() == members && short_names).then_some(names)
     }
 
     /// `在注册过程中，如果您提供…`, `在下单过程中，我们会收集…`: a sentence opening with
@@ -5936,6 +5972,39 @@ mod tests {
             "在您使用本应用过程中，我们会收集您的设备型号。",
         ] {
             assert!(features_of(text).is_empty(), "{text}: {:?}", features_of(text));
+        }
+    }
+
+    #[test]
+    fn a_purpose_frame_listing_functions_names_each() {
+        let features_of = |text: &str| -> Vec<String> {
+            let (_, x) = run(text);
+            x.practices
+                .first()
+                .map(|p| p.features.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            features_of("为实现视频问诊和处方续方功能，我们会收集您的病历资料。"),
+            vec!["视频问诊", "处方续方"]
+        );
+        // After a label of the line, the kind of service after 等 stays out.
+        assert_eq!(
+            features_of("3）基于通知权限的相关功能：为向您提供订单提醒、降价提醒等消息服务，我们需要获取您的通知权限。"),
+            vec!["订单提醒", "降价提醒"]
+        );
+        // Qualities of a service, or a data item, are no functions.
+        for text in [
+            "为向您提供便捷、优质的服务，我们会收集您的设备型号。",
+            "为提供保单信息或保障账户安全，您需要提供您的姓名。",
+        ] {
+            let features = features_of(text);
+            assert!(
+                !features
+                    .iter()
+                    .any(|f| ["便捷", "优质", "保单信息"].contains(&f.as_str())),
+                "{text}: {features:?}"
+            );
         }
     }
 
