@@ -423,6 +423,10 @@ const MAX_FEATURE_CHARS: usize = 16;
 /// A feature read from a condition on the user's action (`如您申请成为主播，…`) is no
 /// longer than this (chars).
 const MAX_CONDITION_FEATURE_CHARS: usize = 10;
+/// A role noun after a verb taking it on (`成为主播`) is no longer than this (chars).
+const MAX_ROLE_CHARS: usize = 3;
+/// A process opening a sentence (`在注册过程中`) is named in no more than this (chars).
+const MAX_PROCESS_CHARS: usize = 8;
 
 impl Reader<'_> {
     fn read(&mut self, doc: &Document, index: usize, sentence: &Sentence, view: &View) {
@@ -477,6 +481,8 @@ impl Reader<'_> {
             head_features
         } else if let Some(purpose_features) = self.purpose_frame_features(view) {
             purpose_features
+        } else if let Some(process) = self.process_frame_feature(view) {
+            vec![process]
         } else if self.refers_back(text) && !self.previous_features.is_empty() {
             // `这类信息包括…` goes on about the previous sentence, in its feature.
             self.previous_features.clone()
@@ -4127,11 +4133,12 @@ impl Reader<'_> {
     /// the function; kept only when it reads as a feature name.
     fn purpose_frame_features(&self, view: &View) -> Option<Vec<String>> {
         let text = view.text;
-        let mut head = text.trim_start();
+        // After an item's number: `1） 为向您提供消息推送服务，…`.
+        let mut head = crate::structure::strip_numbering(text);
         // After a line's label: `收集的个人信息：为了给您进行个性化推荐，…`.
         if let Some(at) = head
             .find(['：', ':'])
-            .filter(|&at| head[..at].chars().count() <= 12)
+            .filter(|&at| head[..at].chars().count() <= MAX_FEATURE_CHARS)
         {
             let colon = head[at..].chars().next().map_or(1, char::len_utf8);
             head = head[at + colon..].trim_start();
@@ -4140,8 +4147,74 @@ impl Reader<'_> {
         let start = text.len() - head.len() + opener.len();
         let clause = clause_of(text, start);
         let phrase = &text[start..clause.end.max(start)];
+        // `为提供产品及服务之目的`: the purpose named as such, no function.
+        if self
+            .lexicon
+            .cues
+            .purpose_noun
+            .suffix_of(phrase.trim_end())
+            .is_some()
+        {
+            return None;
+        }
+        if let Some(list) = self.purpose_frame_list(view, start, phrase) {
+            return Some(list);
+        }
         let feature = self.clean_feature(phrase)?;
         (feature.chars().count() <= 8).then(|| vec![feature])
+    }
+
+    /// `为实现A和B功能`, `为向您提供A、B等消息服务`: a purpose frame listing functions
+    /// names each of them, where every member reads as a short name (the kind of
+    /// service a closing 等 gives stays out).
+    fn purpose_frame_list(&self, view: &View, start: usize, phrase: &str) -> Option<Vec<String>> {
+        let cues = &self.lexicon.cues;
+        let mut list = phrase.trim_end();
+        // `A、B等最新消息服务`: only a kind of service after 等, not a clause going on.
+        if let Some(at) = find_top_level(list, &["等"]).filter(|&at| at > 0 && view.is_boundary(start + at))
+        {
+            cues.feature_suffix.suffix_of(list)?;
+            list = &list[..at];
+        }
+        // `便捷、优质的服务`: qualities of a service, no functions.
+        if list.contains('的') {
+            return None;
+        }
+        let span = start..start + list.len();
+        let members = self.split_list(view, span).len();
+        if members < 2 {
+            return None;
+        }
+        let names = self.split_features(view, start, list, true);
+        // A data item (`保单信息`) is what a purpose serves with, not a function.
+        let short_names = names.iter().all(|n| {
+            n.chars().count() <= MAX_CONDITION_FEATURE_CHARS
+                && self
+                    .lexicon
+                    .lookup(n)
+                    .is_none_or(|id| self.lexicon.concept(id).kind != Kind::DataItem)
+        });
+        (names.len() == members && short_names).then_some(names)
+    }
+
+    /// `在注册过程中，如果您提供…`, `在下单过程中，我们会收集…`: a sentence opening with
+    /// the process the user goes through names it as the feature.
+    fn process_frame_feature(&self, view: &View) -> Option<String> {
+        let cues = &self.lexicon.cues;
+        let head = crate::structure::strip_numbering(view.text);
+        let rest = head.strip_prefix('在')?;
+        let clause = &rest[..rest.find(['，', ','])?];
+        let close = cues.process_close.suffix_of(clause)?;
+        let phrase = clause[..clause.len() - close.len()].trim_end_matches('的');
+        // `在使用过程中`, `在提供服务过程中`: a bare verb of use or service names no process.
+        if strip_verb_lead(cues, phrase) != phrase
+            || cues.feature_verb_lead.contains(phrase)
+            || cues.heading_lead.prefix_of(phrase).is_some()
+            || phrase.chars().count() > MAX_PROCESS_CHARS
+        {
+            return None;
+        }
+        self.clean_feature(phrase)
     }
 
     /// `…用于开启驾驶模式、设备音效适配、播放控制的功能场景`, `用于提供运动轨迹、跑步记录服务`:
@@ -4197,7 +4270,8 @@ impl Reader<'_> {
     fn condition_head_features(&self, view: &View) -> Vec<String> {
         let text = view.text;
         let cues = &self.lexicon.cues;
-        let mut head = text.trim_start();
+        // After an item's number: `1.18 如您…`.
+        let mut head = crate::structure::strip_numbering(text);
         // After a label or an example marker: `如：当您…`, `例如，如您…`.
         if let Some(at) = head
             .find(['：', ':', '，'])
@@ -4298,7 +4372,11 @@ impl Reader<'_> {
                 // A condition naming a feature names it shortly (`开具电子发票`); a longer
                 // one tells a story (`将时间胶囊转成一封信寄给自己`).
                 let short = feature.chars().count() <= MAX_CONDITION_FEATURE_CHARS;
-                if !cues.feature_verb_lead.contains(&feature) && !data && short {
+                if !cues.feature_verb_lead.contains(&feature)
+                    && !cues.role_lead.contains(&feature)
+                    && !data
+                    && short
+                {
                     names.push(feature);
                 }
             }
@@ -4900,17 +4978,24 @@ fn is_noun_use(text: &str, verb: &Range<usize>) -> bool {
 /// Whether the text between heading `h` and a sentence under it holds the next number of
 /// the heading's own numbering (`1、帮助您完成注册及登录 … 2、实现身份认证 …`): a sibling
 /// heading run into a paragraph, which the outline missed, has ended the section.
-/// `需要进行收益提现` → `收益提现`, `申请成为主播` → `主播`: the verbs that lead a
-/// user's action up to the function it uses (see cues.ttl, feature-verb-lead).
+/// `需要进行收益提现` → `收益提现`, `申请成为主播` → `成为主播`: the verbs that lead a
+/// user's action up to the function it uses (see cues.ttl, feature-verb-lead). A verb
+/// taking on a role (role-lead) stays before a bare role noun of up to three characters.
 fn strip_verb_lead<'t>(cues: &crate::lexicon::Cues, mut phrase: &'t str) -> &'t str {
-    while let Some(lead) = cues
-        .feature_verb_lead
-        .prefix_of(phrase)
-        .filter(|lead| phrase[lead.len()..].chars().count() >= 2)
-    {
+    loop {
+        let verb = cues
+            .feature_verb_lead
+            .prefix_of(phrase)
+            .filter(|lead| phrase[lead.len()..].chars().count() >= 2);
+        let role = cues
+            .role_lead
+            .prefix_of(phrase)
+            .filter(|lead| phrase[lead.len()..].chars().count() > MAX_ROLE_CHARS);
+        let Some(lead) = verb.or(role) else {
+            return phrase;
+        };
         phrase = phrase[lead.len()..].trim_start();
     }
-    phrase
 }
 
 /// Whether the text after a feature's `功能` (or `服务`) goes on with the next member of
@@ -5887,6 +5972,103 @@ fn defined_companies<'t>(lexicon: &Lexicon, text: &'t str) -> Vec<&'t str> {
 mod tests {
     use super::*;
     use crate::structure::structure;
+
+    #[test]
+    fn a_numbered_condition_or_purpose_names_the_feature_and_a_role_keeps_its_verb() {
+        let features_of = |text: &str| -> Vec<String> {
+            let (_, x) = run(text);
+            x.practices
+                .first()
+                .map(|p| p.features.clone())
+                .unwrap_or_default()
+        };
+        // The item's number does not hide the condition or the purpose after it.
+        assert_eq!(
+            features_of("2.5 若您为商家用户，需要进行余额提现，我们会收集您的银行卡号。"),
+            vec!["余额提现"]
+        );
+        assert_eq!(
+            features_of("3） 为向您提供天气预报服务，我们需要使用您的位置信息。"),
+            vec!["天气预报"]
+        );
+        // Taking on a role is the function: a bare role noun names none.
+        assert_eq!(
+            features_of("如您申请成为骑手，您需要提供您的姓名、手机号码。"),
+            vec!["成为骑手"]
+        );
+        assert_eq!(
+            features_of("如您申请成为认证配送骑手，您需要提供您的姓名。"),
+            vec!["认证配送骑手"]
+        );
+        // A purpose named as such, a moment, or a quantifier names no function.
+        for text in [
+            "为提供产品及服务之目的，我们会收集您的手机号码。",
+            "为了提供更多的服务和功能，我们会收集您的手机号码。",
+            "1. 在您分享信息、参加活动情形下，我们会读取您的剪切板。",
+        ] {
+            assert!(features_of(text).is_empty(), "{text}: {:?}", features_of(text));
+        }
+    }
+
+    #[test]
+    fn a_process_opening_the_sentence_is_its_feature() {
+        let features_of = |text: &str| -> Vec<String> {
+            let (_, x) = run(text);
+            x.practices
+                .first()
+                .map(|p| p.features.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            features_of("在预约挂号过程中，我们会收集您的就诊人姓名、手机号码。"),
+            vec!["预约挂号"]
+        );
+        assert_eq!(
+            features_of("2. 在开具发票的过程中，您需要提供您的电子邮箱。"),
+            vec!["开具发票"]
+        );
+        // A bare use of the product or a service names no process.
+        for text in [
+            "在使用过程中，我们会收集您的设备型号。",
+            "在提供服务过程中，我们会收集您的设备型号。",
+            "在您使用本应用过程中，我们会收集您的设备型号。",
+        ] {
+            assert!(features_of(text).is_empty(), "{text}: {:?}", features_of(text));
+        }
+    }
+
+    #[test]
+    fn a_purpose_frame_listing_functions_names_each() {
+        let features_of = |text: &str| -> Vec<String> {
+            let (_, x) = run(text);
+            x.practices
+                .first()
+                .map(|p| p.features.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            features_of("为实现视频问诊和处方续方功能，我们会收集您的病历资料。"),
+            vec!["视频问诊", "处方续方"]
+        );
+        // After a label of the line, the kind of service after 等 stays out.
+        assert_eq!(
+            features_of("3）基于通知权限的相关功能：为向您提供订单提醒、降价提醒等消息服务，我们需要获取您的通知权限。"),
+            vec!["订单提醒", "降价提醒"]
+        );
+        // Qualities of a service, or a data item, are no functions.
+        for text in [
+            "为向您提供便捷、优质的服务，我们会收集您的设备型号。",
+            "为提供保单信息或保障账户安全，您需要提供您的姓名。",
+        ] {
+            let features = features_of(text);
+            assert!(
+                !features
+                    .iter()
+                    .any(|f| ["便捷", "优质", "保单信息"].contains(&f.as_str())),
+                "{text}: {features:?}"
+            );
+        }
+    }
 
     fn run(text: &str) -> (Lexicon, Extraction) {
         let lexicon = Lexicon::embedded().unwrap();
