@@ -16,6 +16,7 @@
 //!
 //! All vocabulary comes from the lexicon and the cue words (`ontology/cues.ttl`).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -164,7 +165,8 @@ pub fn extract_annotated(
     };
     for (index, ((sentence, tokens), mentions)) in doc.sentences.iter().zip(tokens).zip(mentions).enumerate()
     {
-        let view = View::new(doc.sentence_text(sentence), tokens, mentions);
+        let text = without_unclosed_brackets(doc.sentence_text(sentence));
+        let view = View::new(&text, tokens, mentions);
         reader.read(doc, index, sentence, &view);
     }
     let mut out = reader.out;
@@ -2857,10 +2859,35 @@ impl Reader<'_> {
             .rfind(|(at, w)| {
                 view.is_boundary(clause.start + at) && view.is_boundary(clause.start + at + w.len())
             });
-        let Some((at, w)) = prefix else {
+        let Some((mut at, mut w)) = prefix else {
             return (Vec::new(), Some(object.clone()), verb.range.start);
         };
-        let recipients = self.recipients_in(view, clause.start + at + w.len()..verb.range.start, back);
+        // `与其他公司和组织交换信息`: the marker found last may only join the recipients;
+        // the one before it opens them where every member between is a party.
+        let mut coordinated = Vec::new();
+        while self.lexicon.cues.list_separator.contains(w) {
+            let Some((earlier, ew)) = self
+                .lexicon
+                .cues
+                .share_prefix
+                .find_all(&before[..at])
+                .into_iter()
+                .rfind(|(a, ew)| {
+                    view.is_boundary(clause.start + a) && view.is_boundary(clause.start + a + ew.len())
+                })
+            else {
+                break;
+            };
+            match self.coordinated_parties(view, clause.start + earlier + ew.len()..verb.range.start) {
+                Some(plain) => {
+                    (at, w) = (earlier, ew);
+                    coordinated = plain;
+                }
+                None => break,
+            }
+        }
+        let mut recipients = self.recipients_in(view, clause.start + at + w.len()..verb.range.start, back);
+        recipients.extend(coordinated);
         // `将A与X共享`: with nothing named after the verb, the data stands between 将/把
         // and the recipient.
         match before[..at].rfind(['将', '把']) {
@@ -2874,6 +2901,39 @@ impl Reader<'_> {
             }
             _ => (recipients, Some(object.clone()), clause.start + at),
         }
+    }
+
+    /// Where a span is a list of two or more members each of which is a party, the
+    /// members that are parties only by their shape (`组织`, ending as a party listed in a
+    /// party's bracket does); None where a member is no party.
+    fn coordinated_parties(&self, view: &View, span: Range<usize>) -> Option<Vec<Term>> {
+        let pieces = self.split_list(view, span);
+        if pieces.len() < 2 {
+            return None;
+        }
+        let mut plain = Vec::new();
+        for piece in pieces {
+            if !self.parties_in(view, piece.clone()).is_empty() {
+                continue;
+            }
+            let cleaned = clean_term(self.lexicon, &view.text[piece.clone()]);
+            let shaped = self
+                .lexicon
+                .cues
+                .party_member_ending
+                .suffix_of(&fold(cleaned))
+                .is_some();
+            let holds_term = view
+                .mentions
+                .iter()
+                .any(|m| m.range.start >= piece.start && m.range.end <= piece.end);
+            if !shaped || holds_term || cleaned.chars().count() > 8 || !looks_like_term(self.lexicon, cleaned)
+            {
+                return None;
+            }
+            plain.push(self.open_term(Kind::ThirdParty, cleaned));
+        }
+        Some(plain)
     }
 
     /// The parties data is provided to (`向X提供A`, `给X提交A`, with X right before the
@@ -4474,6 +4534,35 @@ fn listed_among_data(view: &View, mention: &Mention) -> bool {
 
 /// Round-bracket depth at every byte of `text` (the bracket characters themselves count
 /// as inside).
+/// A sentence whose round bracket never closes (`当您通过第三方认证机构（阿里云…服务进行
+/// 实名认证时，第三方认证机构需要…收集…`) would leave the rest of the sentence inside it,
+/// where no verb states a practice: the stray bracket is read as a space (of the same
+/// length, so that the tokens and mentions keep their offsets).
+fn without_unclosed_brackets(text: &str) -> Cow<'_, str> {
+    let mut open = Vec::new();
+    for (i, c) in text.char_indices() {
+        if matches!(c, '（' | '(') {
+            open.push(i);
+        } else if matches!(c, '）' | ')') {
+            open.pop();
+        }
+    }
+    if open.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut repaired = text.to_owned();
+    for at in open.into_iter().rev() {
+        let space = if repaired[at..].starts_with('（') {
+            "\u{3000}"
+        } else {
+            " "
+        };
+        let len = repaired[at..].chars().next().map_or(1, char::len_utf8);
+        repaired.replace_range(at..at + len, space);
+    }
+    Cow::Owned(repaired)
+}
+
 fn paren_depths(text: &str) -> Vec<u32> {
     let mut depths = vec![0u32; text.len() + 1];
     let mut depth = 0u32;
@@ -6096,6 +6185,31 @@ mod tests {
             .iter()
             .filter(|p| p.kind == PracticeKind::Sharing && p.negated)
             .count()
+    }
+
+    #[test]
+    fn a_bracket_left_open_does_not_swallow_the_practice() {
+        let (lexicon, x) =
+            run("当您通过第三方支付机构（银联提供的快捷支付服务付款时，第三方支付机构需要收集您的银行卡号。");
+        assert_shared(&shared(&lexicon, &x), "第三方支付机构", "银行卡号");
+        assert!(
+            collected(&lexicon, &x).is_empty(),
+            "{:?}",
+            collected(&lexicon, &x)
+        );
+    }
+
+    #[test]
+    fn every_party_coordinated_after_the_marker_is_a_recipient() {
+        let (lexicon, x) = run("为防范风险，我们会与支付机构和行业组织交换您的设备型号。");
+        let shares = shared(&lexicon, &x);
+        assert_shared(&shares, "支付机构", "设备型号");
+        assert_shared(&shares, "行业组织", "设备型号");
+        // Data coordinated before the marker stays data.
+        let (lexicon, x) = run("我们会将您的昵称和头像与合作伙伴共享。");
+        let shares = shared(&lexicon, &x);
+        assert_shared(&shares, "合作伙伴", "昵称");
+        assert!(shares.iter().all(|(r, _)| r == "合作伙伴"), "{shares:?}");
     }
 
     #[test]
