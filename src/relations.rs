@@ -647,7 +647,40 @@ impl Reader<'_> {
                     }
                     let negated = negated || self.negated_before(view, clause.start, marker);
                     let items = data_span.map(|s| self.parse_list(view, s)).unwrap_or_default();
-                    let data = self.data_terms(&items, index, negated);
+                    let mut data = self.data_terms(&items, index, negated);
+                    // `我们会收集您的A、B，并在去标识化处理后提供给前述合作伙伴`: a clause
+                    // that goes on from a collection (并…) and names no data of its own
+                    // passes on what the sentence collected.
+                    let goes_on = self
+                        .lexicon
+                        .cues
+                        .verb_link
+                        .prefix_of(text[clause.start..marker].trim_start())
+                        .is_some();
+                    // A recipient that points back (前述合作伙伴) may stand for parties
+                    // other than those the sentence shares with: only one named here.
+                    let before_verb = &text[marker.min(verb.range.start)..verb.range.start];
+                    let before_verb = self
+                        .lexicon
+                        .cues
+                        .share_prefix
+                        .prefix_of(before_verb)
+                        .map_or(before_verb, |w| &before_verb[w.len()..]);
+                    let named_here = [before_verb, &text[object.clone()]]
+                        .iter()
+                        .all(|phrase| !is_anaphor(self.lexicon, self.after_plain_determiners(phrase)));
+                    if data.is_empty() && !negated && goes_on && named_here {
+                        for p in sentence_practices
+                            .iter()
+                            .filter(|p| p.kind == PracticeKind::Collection && !p.negated)
+                        {
+                            for d in &p.data {
+                                if !data.contains(d) {
+                                    data.push(d.clone());
+                                }
+                            }
+                        }
+                    }
                     // Sharing names whom: without a recipient the verb was no sharing
                     // (or the recipient is beyond what the rules read).
                     // Denied to no one named, only an umbrella word (`不会将您的个人信息
@@ -6197,6 +6230,28 @@ mod tests {
             "{:?}",
             collected(&lexicon, &x)
         );
+    }
+
+    #[test]
+    fn a_sharing_clause_going_on_from_a_collection_passes_on_its_data() {
+        let (lexicon, x) =
+            run("当您使用违章查询服务时，我们会收集您的行驶证和车牌号，并将其共享给提供查询服务的第三方。");
+        let shares = shared(&lexicon, &x);
+        assert_shared(&shares, "第三方", "行驶证");
+        assert_shared(&shares, "第三方", "车牌号");
+        // A recipient that points back may stand for parties the sentence names in
+        // passing: nothing is paired with it.
+        let (lexicon, x) = run(
+            "为提供联合服务而与合作伙伴共享，当设备厂商与我们联合提供服务时，我们会收集您的设备型号，并在加密后提供给前述合作伙伴。",
+        );
+        assert!(
+            shared(&lexicon, &x).iter().all(|(_, d)| d == "-"),
+            "{:?}",
+            shared(&lexicon, &x)
+        );
+        // Denied, the clause passes nothing on.
+        let (lexicon, x) = run("我们会收集您的设备型号，并不会提供给第三方。");
+        assert!(shared(&lexicon, &x).is_empty(), "{:?}", shared(&lexicon, &x));
     }
 
     #[test]
