@@ -4569,8 +4569,9 @@ fn listed_among_data(view: &View, mention: &Mention) -> bool {
 /// as inside).
 /// A sentence whose round bracket never closes (`当您通过第三方认证机构（阿里云…服务进行
 /// 实名认证时，第三方认证机构需要…收集…`) would leave the rest of the sentence inside it,
-/// where no verb states a practice: the stray bracket is read as a space (of the same
-/// length, so that the tokens and mentions keep their offsets).
+/// where no verb states a practice. A bracket opens what the term before it covers or
+/// means, so the stray one is read as a list separator (of the same length, so that the
+/// tokens and mentions keep their offsets): `网卡地址（MAC` cut at a line end lists two.
 fn without_unclosed_brackets(text: &str) -> Cow<'_, str> {
     let mut open = Vec::new();
     for (i, c) in text.char_indices() {
@@ -4585,13 +4586,13 @@ fn without_unclosed_brackets(text: &str) -> Cow<'_, str> {
     }
     let mut repaired = text.to_owned();
     for at in open.into_iter().rev() {
-        let space = if repaired[at..].starts_with('（') {
-            "\u{3000}"
+        let separator = if repaired[at..].starts_with('（') {
+            "、"
         } else {
-            " "
+            ","
         };
         let len = repaired[at..].chars().next().map_or(1, char::len_utf8);
-        repaired.replace_range(at..at + len, space);
+        repaired.replace_range(at..at + len, separator);
     }
     Cow::Owned(repaired)
 }
