@@ -16,6 +16,7 @@
 //!
 //! All vocabulary comes from the lexicon and the cue words (`ontology/cues.ttl`).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -164,7 +165,8 @@ pub fn extract_annotated(
     };
     for (index, ((sentence, tokens), mentions)) in doc.sentences.iter().zip(tokens).zip(mentions).enumerate()
     {
-        let view = View::new(doc.sentence_text(sentence), tokens, mentions);
+        let text = without_unclosed_brackets(doc.sentence_text(sentence));
+        let view = View::new(&text, tokens, mentions);
         reader.read(doc, index, sentence, &view);
     }
     let mut out = reader.out;
@@ -651,7 +653,40 @@ impl Reader<'_> {
                     }
                     let negated = negated || self.negated_before(view, clause.start, marker);
                     let items = data_span.map(|s| self.parse_list(view, s)).unwrap_or_default();
-                    let data = self.data_terms(&items, index, negated);
+                    let mut data = self.data_terms(&items, index, negated);
+                    // `我们会收集您的A、B，并在去标识化处理后提供给前述合作伙伴`: a clause
+                    // that goes on from a collection (并…) and names no data of its own
+                    // passes on what the sentence collected.
+                    let goes_on = self
+                        .lexicon
+                        .cues
+                        .verb_link
+                        .prefix_of(text[clause.start..marker].trim_start())
+                        .is_some();
+                    // A recipient that points back (前述合作伙伴) may stand for parties
+                    // other than those the sentence shares with: only one named here.
+                    let before_verb = &text[marker.min(verb.range.start)..verb.range.start];
+                    let before_verb = self
+                        .lexicon
+                        .cues
+                        .share_prefix
+                        .prefix_of(before_verb)
+                        .map_or(before_verb, |w| &before_verb[w.len()..]);
+                    let named_here = [before_verb, &text[object.clone()]]
+                        .iter()
+                        .all(|phrase| !is_anaphor(self.lexicon, self.after_plain_determiners(phrase)));
+                    if data.is_empty() && !negated && goes_on && named_here {
+                        for p in sentence_practices
+                            .iter()
+                            .filter(|p| p.kind == PracticeKind::Collection && !p.negated)
+                        {
+                            for d in &p.data {
+                                if !data.contains(d) {
+                                    data.push(d.clone());
+                                }
+                            }
+                        }
+                    }
                     // Sharing names whom: without a recipient the verb was no sharing
                     // (or the recipient is beyond what the rules read).
                     // Denied to no one named, only an umbrella word (`不会将您的个人信息
@@ -2891,10 +2926,35 @@ impl Reader<'_> {
             .rfind(|(at, w)| {
                 view.is_boundary(clause.start + at) && view.is_boundary(clause.start + at + w.len())
             });
-        let Some((at, w)) = prefix else {
+        let Some((mut at, mut w)) = prefix else {
             return (Vec::new(), Some(object.clone()), verb.range.start);
         };
-        let recipients = self.recipients_in(view, clause.start + at + w.len()..verb.range.start, back);
+        // `与其他公司和组织交换信息`: the marker found last may only join the recipients;
+        // the one before it opens them where every member between is a party.
+        let mut coordinated = Vec::new();
+        while self.lexicon.cues.list_separator.contains(w) {
+            let Some((earlier, ew)) = self
+                .lexicon
+                .cues
+                .share_prefix
+                .find_all(&before[..at])
+                .into_iter()
+                .rfind(|(a, ew)| {
+                    view.is_boundary(clause.start + a) && view.is_boundary(clause.start + a + ew.len())
+                })
+            else {
+                break;
+            };
+            match self.coordinated_parties(view, clause.start + earlier + ew.len()..verb.range.start) {
+                Some(plain) => {
+                    (at, w) = (earlier, ew);
+                    coordinated = plain;
+                }
+                None => break,
+            }
+        }
+        let mut recipients = self.recipients_in(view, clause.start + at + w.len()..verb.range.start, back);
+        recipients.extend(coordinated);
         // `将A与X共享`: with nothing named after the verb, the data stands between 将/把
         // and the recipient.
         match before[..at].rfind(['将', '把']) {
@@ -2908,6 +2968,39 @@ impl Reader<'_> {
             }
             _ => (recipients, Some(object.clone()), clause.start + at),
         }
+    }
+
+    /// Where a span is a list of two or more members each of which is a party, the
+    /// members that are parties only by their shape (`组织`, ending as a party listed in a
+    /// party's bracket does); None where a member is no party.
+    fn coordinated_parties(&self, view: &View, span: Range<usize>) -> Option<Vec<Term>> {
+        let pieces = self.split_list(view, span);
+        if pieces.len() < 2 {
+            return None;
+        }
+        let mut plain = Vec::new();
+        for piece in pieces {
+            if !self.parties_in(view, piece.clone()).is_empty() {
+                continue;
+            }
+            let cleaned = clean_term(self.lexicon, &view.text[piece.clone()]);
+            let shaped = self
+                .lexicon
+                .cues
+                .party_member_ending
+                .suffix_of(&fold(cleaned))
+                .is_some();
+            let holds_term = view
+                .mentions
+                .iter()
+                .any(|m| m.range.start >= piece.start && m.range.end <= piece.end);
+            if !shaped || holds_term || cleaned.chars().count() > 8 || !looks_like_term(self.lexicon, cleaned)
+            {
+                return None;
+            }
+            plain.push(self.open_term(Kind::ThirdParty, cleaned));
+        }
+        Some(plain)
     }
 
     /// The parties data is provided to (`向X提供A`, `给X提交A`, with X right before the
@@ -4601,6 +4694,36 @@ fn listed_among_data(view: &View, mention: &Mention) -> bool {
 
 /// Round-bracket depth at every byte of `text` (the bracket characters themselves count
 /// as inside).
+/// A sentence whose round bracket never closes (`当您通过第三方认证机构（阿里云…服务进行
+/// 实名认证时，第三方认证机构需要…收集…`) would leave the rest of the sentence inside it,
+/// where no verb states a practice. A bracket opens what the term before it covers or
+/// means, so the stray one is read as a list separator (of the same length, so that the
+/// tokens and mentions keep their offsets): `网卡地址（MAC` cut at a line end lists two.
+fn without_unclosed_brackets(text: &str) -> Cow<'_, str> {
+    let mut open = Vec::new();
+    for (i, c) in text.char_indices() {
+        if matches!(c, '（' | '(') {
+            open.push(i);
+        } else if matches!(c, '）' | ')') {
+            open.pop();
+        }
+    }
+    if open.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut repaired = text.to_owned();
+    for at in open.into_iter().rev() {
+        let separator = if repaired[at..].starts_with('（') {
+            "、"
+        } else {
+            ","
+        };
+        let len = repaired[at..].chars().next().map_or(1, char::len_utf8);
+        repaired.replace_range(at..at + len, separator);
+    }
+    Cow::Owned(repaired)
+}
+
 fn paren_depths(text: &str) -> Vec<u32> {
     let mut depths = vec![0u32; text.len() + 1];
     let mut depth = 0u32;
@@ -6368,6 +6491,53 @@ mod tests {
             .iter()
             .filter(|p| p.kind == PracticeKind::Sharing && p.negated)
             .count()
+    }
+
+    #[test]
+    fn a_bracket_left_open_does_not_swallow_the_practice() {
+        let (lexicon, x) =
+            run("当您通过第三方支付机构（银联提供的快捷支付服务付款时，第三方支付机构需要收集您的银行卡号。");
+        assert_shared(&shared(&lexicon, &x), "第三方支付机构", "银行卡号");
+        assert!(
+            collected(&lexicon, &x).is_empty(),
+            "{:?}",
+            collected(&lexicon, &x)
+        );
+    }
+
+    #[test]
+    fn a_sharing_clause_going_on_from_a_collection_passes_on_its_data() {
+        let (lexicon, x) =
+            run("当您使用违章查询服务时，我们会收集您的行驶证和车牌号，并将其共享给提供查询服务的第三方。");
+        let shares = shared(&lexicon, &x);
+        assert_shared(&shares, "第三方", "行驶证");
+        assert_shared(&shares, "第三方", "车牌号");
+        // A recipient that points back may stand for parties the sentence names in
+        // passing: nothing is paired with it.
+        let (lexicon, x) = run(
+            "为提供联合服务而与合作伙伴共享，当设备厂商与我们联合提供服务时，我们会收集您的设备型号，并在加密后提供给前述合作伙伴。",
+        );
+        assert!(
+            shared(&lexicon, &x).iter().all(|(_, d)| d == "-"),
+            "{:?}",
+            shared(&lexicon, &x)
+        );
+        // Denied, the clause passes nothing on.
+        let (lexicon, x) = run("我们会收集您的设备型号，并不会提供给第三方。");
+        assert!(shared(&lexicon, &x).is_empty(), "{:?}", shared(&lexicon, &x));
+    }
+
+    #[test]
+    fn every_party_coordinated_after_the_marker_is_a_recipient() {
+        let (lexicon, x) = run("为防范风险，我们会与支付机构和行业组织交换您的设备型号。");
+        let shares = shared(&lexicon, &x);
+        assert_shared(&shares, "支付机构", "设备型号");
+        assert_shared(&shares, "行业组织", "设备型号");
+        // Data coordinated before the marker stays data.
+        let (lexicon, x) = run("我们会将您的昵称和头像与合作伙伴共享。");
+        let shares = shared(&lexicon, &x);
+        assert_shared(&shares, "合作伙伴", "昵称");
+        assert!(shares.iter().all(|(r, _)| r == "合作伙伴"), "{shares:?}");
     }
 
     #[test]
