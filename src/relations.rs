@@ -6098,13 +6098,6 @@ mod tests {
 
     #[test]
     fn a_numbered_condition_or_purpose_names_the_feature_and_a_role_keeps_its_verb() {
-        let features_of = |text: &str| -> Vec<String> {
-            let (_, x) = run(text);
-            x.practices
-                .first()
-                .map(|p| p.features.clone())
-                .unwrap_or_default()
-        };
         // The item's number does not hide the condition or the purpose after it.
         assert_eq!(
             features_of("2.5 若您为商家用户，需要进行余额提现，我们会收集您的银行卡号。"),
@@ -6135,13 +6128,6 @@ mod tests {
 
     #[test]
     fn a_process_opening_the_sentence_is_its_feature() {
-        let features_of = |text: &str| -> Vec<String> {
-            let (_, x) = run(text);
-            x.practices
-                .first()
-                .map(|p| p.features.clone())
-                .unwrap_or_default()
-        };
         assert_eq!(
             features_of("在预约挂号过程中，我们会收集您的就诊人姓名、手机号码。"),
             vec!["预约挂号"]
@@ -6162,13 +6148,6 @@ mod tests {
 
     #[test]
     fn a_purpose_frame_listing_functions_names_each() {
-        let features_of = |text: &str| -> Vec<String> {
-            let (_, x) = run(text);
-            x.practices
-                .first()
-                .map(|p| p.features.clone())
-                .unwrap_or_default()
-        };
         assert_eq!(
             features_of("为实现视频问诊和处方续方功能，我们会收集您的病历资料。"),
             vec!["视频问诊", "处方续方"]
@@ -6294,13 +6273,6 @@ mod tests {
 
     #[test]
     fn a_condition_on_the_users_action_names_the_features() {
-        let features_of = |text: &str| -> Vec<String> {
-            let (_, x) = run(text);
-            x.practices
-                .first()
-                .map(|p| p.features.clone())
-                .unwrap_or_default()
-        };
         assert_eq!(
             features_of("如您申请成为认证讲师、签约作者，在离线模式下恢复账号或购买年度会员，我们需要收集您的身份证号码。"),
             vec!["认证讲师", "签约作者", "恢复账号", "年度会员"]
@@ -7012,6 +6984,15 @@ mod tests {
     }
 
     /// Every member is read as included in `general`.
+    /// The features of the first practice read in `text`.
+    fn features_of(text: &str) -> Vec<String> {
+        let (_, x) = run(text);
+        x.practices
+            .first()
+            .map(|p| p.features.clone())
+            .unwrap_or_default()
+    }
+
     fn assert_includes(pairs: &[(String, String)], general: &str, members: &[&str]) {
         for member in members {
             assert!(

@@ -20,8 +20,6 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("feature→permission", 0.83, 0.57),
     ("permission→data", 0.82, 0.66),
     ("share", 0.97, 0.73),
-    // Recall .751 → .747 when headings inside run-on lines were split (accF): one
-    // sentence of 004 (two pairs) fell under a security section's heading.
     ("share+data", 0.98, 0.76),
     ("includes", 0.87, 0.79),
     ("not_collected", 0.99, 0.75),
