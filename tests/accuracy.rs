@@ -1,5 +1,5 @@
 //! The accuracy ratchet: the five example policies scored against their gold
-//! annotations with the project's own evaluator, and two policies outside the gold
+//! annotations with the project's own evaluator, and four policies outside the gold
 //! (`tests/fixtures/outside`) against ours. Each floor is the score reached so far,
 //! rounded down; a change that lowers any score fails here. Raise the floors as the
 //! extractor improves (`policykg eval --gold tests/fixtures/gold` prints the scores).
@@ -27,20 +27,21 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("product", 0.99, 0.99),
 ];
 
-/// Floors on the two policies outside the gold (`tests/fixtures/outside/README.md`): text
-/// no rule was written against. Relations the extractor scores nothing on there yet
-/// (features of collections) have no floor.
+/// Floors on four policies outside the gold (`tests/fixtures/outside/README.md`): text no
+/// rule was written against, annotated by us. Low, and meant to stay honest: a rule that
+/// only fits the five gold policies shows here.
 const OUTSIDE_FLOORS: &[(&str, f64, f64)] = &[
-    ("collect", 0.59, 0.76),
-    ("permission", 0.99, 0.81),
-    ("feature→permission", 0.79, 0.22),
-    ("permission→data", 0.09, 0.28),
-    ("share", 0.89, 0.32),
-    ("share+data", 0.91, 0.23),
-    ("includes", 0.48, 0.39),
+    ("collect", 0.61, 0.46),
+    ("collect+feature", 0.10, 0.02),
+    ("permission", 0.95, 0.73),
+    ("feature→permission", 0.79, 0.23),
+    ("permission→data", 0.11, 0.21),
+    ("share", 0.94, 0.30),
+    ("share+data", 0.90, 0.18),
+    ("includes", 0.39, 0.25),
     ("not_collected", 0.49, 0.49),
-    ("operator", 0.99, 1.0),
-    ("product", 0.99, 0.25),
+    ("operator", 0.74, 0.74),
+    ("product", 0.99, 0.16),
 ];
 
 #[test]
@@ -50,7 +51,7 @@ fn scores_on_the_gold_policies_do_not_drop() {
 
 #[test]
 fn scores_on_policies_outside_the_gold_do_not_drop() {
-    check("outside", 2, OUTSIDE_FLOORS);
+    check("outside", 4, OUTSIDE_FLOORS);
 }
 
 /// Builds `tests/fixtures/<set>/policies`, scores it against `<set>/gold` and fails on
