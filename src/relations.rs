@@ -6117,13 +6117,11 @@ mod tests {
             vec!["认证配送骑手"]
         );
         // A purpose named as such, a moment, or a quantifier names no function.
-        for text in [
+        assert_no_features(&[
             "为提供产品及服务之目的，我们会收集您的手机号码。",
             "为了提供更多的服务和功能，我们会收集您的手机号码。",
             "1. 在您分享信息、参加活动情形下，我们会读取您的剪切板。",
-        ] {
-            assert!(features_of(text).is_empty(), "{text}: {:?}", features_of(text));
-        }
+        ]);
     }
 
     #[test]
@@ -6137,13 +6135,11 @@ mod tests {
             vec!["开具发票"]
         );
         // A bare use of the product or a service names no process.
-        for text in [
+        assert_no_features(&[
             "在使用过程中，我们会收集您的设备型号。",
             "在提供服务过程中，我们会收集您的设备型号。",
             "在您使用本应用过程中，我们会收集您的设备型号。",
-        ] {
-            assert!(features_of(text).is_empty(), "{text}: {:?}", features_of(text));
-        }
+        ]);
     }
 
     #[test]
@@ -6287,15 +6283,13 @@ mod tests {
             vec!["连接车载设备", "驾驶模式", "音效适配"]
         );
         // Refusals, states, moments and stories are no features.
-        for text in [
+        assert_no_features(&[
             "如果您不提供手机号码，我们将无法收集您的设备型号。",
             "如您的手机是安卓设备，我们会收集您的IMEI。",
             "当您完成付款后，我们会收集您的订单信息。",
             "如您提供手机号码，我们会收集您的手机号码。",
             "若您使用本应用把一段长长的旅行日记寄给朋友，我们会收集收件人地址。",
-        ] {
-            assert!(features_of(text).is_empty(), "{text}: {:?}", features_of(text));
-        }
+        ]);
     }
 
     #[test]
@@ -6991,6 +6985,13 @@ mod tests {
             .first()
             .map(|p| p.features.clone())
             .unwrap_or_default()
+    }
+
+    /// The first practice read in each of `texts` (if any) has no feature.
+    fn assert_no_features(texts: &[&str]) {
+        for text in texts {
+            assert!(features_of(text).is_empty(), "{text}: {:?}", features_of(text));
+        }
     }
 
     fn assert_includes(pairs: &[(String, String)], general: &str, members: &[&str]) {
