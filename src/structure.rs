@@ -415,16 +415,17 @@ fn join_broken_brackets(text: &str, segments: Vec<(Range<usize>, usize)>) -> Vec
     let mut open_at_end = 0usize;
     for (range, char_start) in segments {
         let content = &text[range.clone()];
+        let (depth_after, closes_open) = bracket_depth(open_at_end, content);
         let joins = open_at_end > 0
+            && closes_open
             && out.last().is_some_and(|(last, _)| {
                 text[last.end..range.start].chars().all(char::is_whitespace)
                     && text[last.clone()].chars().count() + content.chars().count() <= MAX_SENTENCE_CHARS
-            })
-            && bracket_depth(open_at_end, content).1;
+            });
         if joins {
             let last = out.last_mut().expect("joins only after a segment");
             last.0.end = range.end;
-            open_at_end = bracket_depth(open_at_end, content).0;
+            open_at_end = depth_after;
         } else {
             open_at_end = bracket_depth(0, content).0;
             out.push((range, char_start));
