@@ -1,5 +1,7 @@
 //! Embeds the data files of `ontology/` and `queries/` into the binary, so the files
-//! stay the one source of truth while `policykg` runs from any working directory.
+//! stay the one source of truth while `policykg` runs from any working directory, and a
+//! fingerprint of the extractor's sources, so a store knows which graphs are stale.
+use std::hash::{Hash, Hasher};
 use std::{env, fs, path::Path};
 
 fn main() {
@@ -29,6 +31,23 @@ fn main() {
         }
         code.push_str("];\n");
     }
+    // What the extractor reads with: its rules (src) and its data (ontology). A graph
+    // built by another extractor is stale even where the policy file is not.
+    let mut sources = Vec::new();
+    collect(Path::new("src"), "rs", &mut sources);
+    collect(Path::new("ontology"), "ttl", &mut sources);
+    sources.sort();
+    let mut hasher = std::hash::DefaultHasher::new();
+    for file in &sources {
+        println!("cargo:rerun-if-changed={}", file.display());
+        file.hash(&mut hasher);
+        fs::read(file).unwrap().hash(&mut hasher);
+    }
+    env::var("CARGO_PKG_VERSION").unwrap().hash(&mut hasher);
+    code.push_str(&format!(
+        "pub const EXTRACTOR_FINGERPRINT: &str = \"{:016x}\";\n",
+        hasher.finish()
+    ));
     fs::write(out, code).unwrap();
 }
 

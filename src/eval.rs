@@ -317,6 +317,13 @@ struct PracticeRow {
     recipients: BTreeSet<String>,
 }
 
+/// Whether a practice says its data is not collected: a denied collection, or a denied
+/// upload to no one named (`不会上传至服务器`). A denied sharing with a named recipient
+/// (`不会向X共享`) says where data does not go, not that it is not collected.
+fn states_not_collected(p: &PracticeRow) -> bool {
+    p.negated && (!p.sharing || p.recipients.is_empty())
+}
+
 fn solutions(answer: Answer) -> Vec<Vec<Option<Term>>> {
     match answer {
         Answer::Solutions { rows, .. } => rows,
@@ -498,7 +505,10 @@ pub fn evaluate_policy(store: &Store, gold: &Gold) -> Result<PolicyScore> {
         "share+data",
         facts.facts(sharing, |p| pairs(&p.recipients, &p.data)),
     );
-    predicted.insert("not_collected", facts.facts(|p| p.negated, |p| singles(&p.data)));
+    predicted.insert(
+        "not_collected",
+        facts.facts(states_not_collected, |p| singles(&p.data)),
+    );
     let node_facts = |nodes: &[String]| -> Vec<Predicted> {
         let set: BTreeSet<&String> = nodes.iter().collect();
         set.into_iter()
@@ -767,6 +777,21 @@ mod tests {
         }];
         let c = score("share+data", &gold_null, &pred, false, &mut Vec::new());
         assert_eq!(c.predicted_correct, 1);
+    }
+
+    #[test]
+    fn only_denied_collection_or_upload_states_not_collected() {
+        let row = |sharing: bool, negated: bool, recipient: Option<&str>| PracticeRow {
+            sharing,
+            negated,
+            recipients: recipient.into_iter().map(str::to_owned).collect(),
+            ..PracticeRow::default()
+        };
+        assert!(states_not_collected(&row(false, true, None)));
+        assert!(states_not_collected(&row(true, true, None)));
+        assert!(!states_not_collected(&row(true, true, Some("广告合作伙伴"))));
+        assert!(!states_not_collected(&row(false, false, None)));
+        assert!(!states_not_collected(&row(true, false, None)));
     }
 
     #[test]

@@ -37,3 +37,7 @@ pub mod structure;
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 }
+
+/// A hash of the extractor's rules and data (`src/`, `ontology/`) at build time: a
+/// store's graph built by another extractor is rebuilt even where its policy is unchanged.
+pub const EXTRACTOR_FINGERPRINT: &str = embedded::EXTRACTOR_FINGERPRINT;

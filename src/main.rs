@@ -55,7 +55,8 @@ enum Command {
     /// PATH is a policy file or a directory searched recursively for .txt, .md and .html
     /// files. A file that gives no policy (empty, undecodable, not a privacy policy) is
     /// reported with its reason and the build goes on. Files unchanged since the last
-    /// build are skipped unless --force.
+    /// build by this same version of policykg are skipped unless --force; a new version
+    /// rebuilds them.
     ///
     /// Example:
     ///   policykg build tests/fixtures/policies

@@ -428,7 +428,7 @@ fn build_one(
         .expect("manifest lock")
         .policies
         .get(id)
-        .is_some_and(|e| e.content_hash == content_hash);
+        .is_some_and(|e| e.content_hash == content_hash && e.extractor == crate::EXTRACTOR_FINGERPRINT);
     if unchanged && !options.force && store.graph_path(id).exists() {
         return Ok(outcome(Err(Skip::Unchanged), bytes.len()));
     }
@@ -449,6 +449,7 @@ fn build_one(
                 PolicyEntry {
                     source_file,
                     content_hash,
+                    extractor: crate::EXTRACTOR_FINGERPRINT.to_owned(),
                     stats: graph.stats,
                 },
             );

@@ -16,6 +16,7 @@
 //!
 //! All vocabulary comes from the lexicon and the cue words (`ontology/cues.ttl`).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -164,7 +165,8 @@ pub fn extract_annotated(
     };
     for (index, ((sentence, tokens), mentions)) in doc.sentences.iter().zip(tokens).zip(mentions).enumerate()
     {
-        let view = View::new(doc.sentence_text(sentence), tokens, mentions);
+        let text = without_unclosed_brackets(doc.sentence_text(sentence));
+        let view = View::new(&text, tokens, mentions);
         reader.read(doc, index, sentence, &view);
     }
     let mut out = reader.out;
@@ -432,6 +434,10 @@ const MAX_FEATURE_CHARS: usize = 16;
 /// A feature read from a condition on the user's action (`如您申请成为主播，…`) is no
 /// longer than this (chars).
 const MAX_CONDITION_FEATURE_CHARS: usize = 10;
+/// A role noun after a verb taking it on (`成为主播`) is no longer than this (chars).
+const MAX_ROLE_CHARS: usize = 3;
+/// A process opening a sentence (`在注册过程中`) is named in no more than this (chars).
+const MAX_PROCESS_CHARS: usize = 8;
 
 impl Reader<'_> {
     fn read(&mut self, doc: &Document, index: usize, sentence: &Sentence, view: &View) {
@@ -487,6 +493,8 @@ impl Reader<'_> {
             head_features
         } else if let Some(purpose_features) = self.purpose_frame_features(view) {
             purpose_features
+        } else if let Some(process) = self.process_frame_feature(view) {
+            vec![process]
         } else if self.refers_back(text) && !self.previous_features.is_empty() {
             // `这类信息包括…` goes on about the previous sentence, in its feature.
             self.previous_features.clone()
@@ -537,7 +545,7 @@ impl Reader<'_> {
         if self.read_party_line(doc, sentence, view) || self.read_fields(view, index) {
             return;
         }
-        if self.in_rights_section(doc, sentence) {
+        if self.in_rights_section(doc, sentence) || self.defines_generic_term(text) {
             return;
         }
         self.remember_field_parties(view);
@@ -650,7 +658,40 @@ impl Reader<'_> {
                     }
                     let negated = negated || self.negated_before(view, clause.start, marker);
                     let items = data_span.map(|s| self.parse_list(view, s)).unwrap_or_default();
-                    let data = self.data_terms(&items, index, negated);
+                    let mut data = self.data_terms(&items, index, negated);
+                    // `我们会收集您的A、B，并在去标识化处理后提供给前述合作伙伴`: a clause
+                    // that goes on from a collection (并…) and names no data of its own
+                    // passes on what the sentence collected.
+                    let goes_on = self
+                        .lexicon
+                        .cues
+                        .verb_link
+                        .prefix_of(text[clause.start..marker].trim_start())
+                        .is_some();
+                    // A recipient that points back (前述合作伙伴) may stand for parties
+                    // other than those the sentence shares with: only one named here.
+                    let before_verb = &text[marker.min(verb.range.start)..verb.range.start];
+                    let before_verb = self
+                        .lexicon
+                        .cues
+                        .share_prefix
+                        .prefix_of(before_verb)
+                        .map_or(before_verb, |w| &before_verb[w.len()..]);
+                    let named_here = [before_verb, &text[object.clone()]]
+                        .iter()
+                        .all(|phrase| !is_anaphor(self.lexicon, self.after_plain_determiners(phrase)));
+                    if data.is_empty() && !negated && goes_on && named_here {
+                        for p in sentence_practices
+                            .iter()
+                            .filter(|p| p.kind == PracticeKind::Collection && !p.negated)
+                        {
+                            for d in &p.data {
+                                if !data.contains(d) {
+                                    data.push(d.clone());
+                                }
+                            }
+                        }
+                    }
                     // Sharing names whom: without a recipient the verb was no sharing
                     // (or the recipient is beyond what the rules read).
                     // Denied to no one named, only an umbrella word (`不会将您的个人信息
@@ -967,7 +1008,11 @@ impl Reader<'_> {
                         .iter()
                         .any(|f| f.len() > surface.len() && f.contains(surface))
             })
-            .map(|m| self.concept_term(m.concept, &text[m.range.clone()]))
+            .map(|m| {
+                let surface = &text[m.range.clone()];
+                let glossed = permission_gloss(surface, &text[m.range.end..]);
+                self.concept_term(m.concept, glossed.unwrap_or(surface))
+            })
             .collect();
         // jieba cuts a compound name the lexicon does not know (`唤醒|锁定|权限`); the
         // object reading keeps it whole, so the one word before 权限 is only its tail.
@@ -1346,6 +1391,30 @@ impl Reader<'_> {
     }
 
     /// Whether a sentence sits in a section on the user's rights or on safeguards.
+    /// `个人信息，是指以电子或者其他方式记录的…，包括姓名、…`: a glossary's definition of
+    /// a generic term (个人信息, 个人敏感信息) describes what the law calls personal
+    /// information, no practice of this product (the guidelines leave it out).
+    fn defines_generic_term(&self, text: &str) -> bool {
+        let body = crate::structure::strip_numbering(text.trim());
+        // The term defined runs to the first 指 (`是指`, `：指`, `即指`), with its quotes and
+        // a bracketed source (`个人信息（出自于GB/T 35273-2020）：指`).
+        let Some(at) = body.find('指').filter(|&at| body[..at].chars().count() <= 60) else {
+            return false;
+        };
+        let mut term = body[..at].trim_end_matches(['是', '即', '，', ',', '：', ':', ' ']);
+        if let Some((open, close)) = bracket_group(term) {
+            if term[close..]
+                .chars()
+                .skip(1)
+                .all(|c| matches!(c, '，' | ',' | '：' | ':' | ' '))
+            {
+                term = &term[..open - term[..open].chars().next_back().map_or(0, char::len_utf8)];
+            }
+        }
+        let term = term.trim_matches(|c: char| matches!(c, '“' | '”' | '"' | '「' | '」' | ' '));
+        !term.is_empty() && self.lexicon.is_generic(&fold(term))
+    }
+
     fn in_rights_section(&self, doc: &Document, sentence: &Sentence) -> bool {
         sentence.path.iter().any(|&h| {
             self.lexicon
@@ -3410,10 +3479,35 @@ impl Reader<'_> {
             .rfind(|(at, w)| {
                 view.is_boundary(clause.start + at) && view.is_boundary(clause.start + at + w.len())
             });
-        let Some((at, w)) = prefix else {
+        let Some((mut at, mut w)) = prefix else {
             return (Vec::new(), Some(object.clone()), verb.range.start);
         };
-        let recipients = self.recipients_in(view, clause.start + at + w.len()..verb.range.start, back);
+        // `与其他公司和组织交换信息`: the marker found last may only join the recipients;
+        // the one before it opens them where every member between is a party.
+        let mut coordinated = Vec::new();
+        while self.lexicon.cues.list_separator.contains(w) {
+            let Some((earlier, ew)) = self
+                .lexicon
+                .cues
+                .share_prefix
+                .find_all(&before[..at])
+                .into_iter()
+                .rfind(|(a, ew)| {
+                    view.is_boundary(clause.start + a) && view.is_boundary(clause.start + a + ew.len())
+                })
+            else {
+                break;
+            };
+            match self.coordinated_parties(view, clause.start + earlier + ew.len()..verb.range.start) {
+                Some(plain) => {
+                    (at, w) = (earlier, ew);
+                    coordinated = plain;
+                }
+                None => break,
+            }
+        }
+        let mut recipients = self.recipients_in(view, clause.start + at + w.len()..verb.range.start, back);
+        recipients.extend(coordinated);
         // `将A与X共享`: with nothing named after the verb, the data stands between 将/把
         // and the recipient.
         match before[..at].rfind(['将', '把']) {
@@ -3427,6 +3521,39 @@ impl Reader<'_> {
             }
             _ => (recipients, Some(object.clone()), clause.start + at),
         }
+    }
+
+    /// Where a span is a list of two or more members each of which is a party, the
+    /// members that are parties only by their shape (`组织`, ending as a party listed in a
+    /// party's bracket does); None where a member is no party.
+    fn coordinated_parties(&self, view: &View, span: Range<usize>) -> Option<Vec<Term>> {
+        let pieces = self.split_list(view, span);
+        if pieces.len() < 2 {
+            return None;
+        }
+        let mut plain = Vec::new();
+        for piece in pieces {
+            if !self.parties_in(view, piece.clone()).is_empty() {
+                continue;
+            }
+            let cleaned = clean_term(self.lexicon, &view.text[piece.clone()]);
+            let shaped = self
+                .lexicon
+                .cues
+                .party_member_ending
+                .suffix_of(&fold(cleaned))
+                .is_some();
+            let holds_term = view
+                .mentions
+                .iter()
+                .any(|m| m.range.start >= piece.start && m.range.end <= piece.end);
+            if !shaped || holds_term || cleaned.chars().count() > 8 || !looks_like_term(self.lexicon, cleaned)
+            {
+                return None;
+            }
+            plain.push(self.open_term(Kind::ThirdParty, cleaned));
+        }
+        Some(plain)
     }
 
     /// The parties data is provided to (`向X提供A`, `给X提交A`, with X right before the
@@ -3832,7 +3959,27 @@ impl Reader<'_> {
         subject_end: usize,
     ) -> Vec<Term> {
         let text = view.text;
-        let subject = text[clause.start..subject_end].trim();
+        let mut subject = text[clause.start..subject_end].trim();
+        // `与我们合作的第三方SDK会收集`, `我们接入的SDK会收集`: a relative clause before 的
+        // describes the agent; the head after it acts. Not in a coordination (`我们或我们的
+        // 合作伙伴`), where the operator acts too.
+        if let Some(p) = subject.rfind('的') {
+            let start = subject.as_ptr() as usize - text.as_ptr() as usize;
+            let head = subject[p + '的'.len_utf8()..].trim();
+            // Not a possessive (`根据您的授权从第三方`): 您的, 用户的 are determiners.
+            let possessive = self
+                .lexicon
+                .cues
+                .determiner
+                .suffix_of(&subject[..p + '的'.len_utf8()])
+                .is_some();
+            if !head.is_empty()
+                && !possessive
+                && self.split_list(view, start..start + subject.len()).len() == 1
+            {
+                subject = head;
+            }
+        }
         if subject.contains("我们") || self.products.iter().any(|p| subject.contains(p.as_str())) {
             return Vec::new();
         }
@@ -4739,14 +4886,15 @@ impl Reader<'_> {
             }
         }
         best.map(|(len, id)| {
-            let surface = folded
+            let at = folded
                 .char_indices()
-                .find_map(|(i, _)| {
-                    (self.lexicon.lookup_folded(folded.get(i..i + len)?) == Some(id))
-                        .then(|| &folded[i..i + len])
+                .find(|&(i, _)| {
+                    folded.get(i..i + len).and_then(|w| self.lexicon.lookup_folded(w)) == Some(id)
                 })
-                .unwrap_or(&self.lexicon.concept(id).label);
-            self.concept_term(id, surface)
+                .map(|(i, _)| i);
+            let surface = at.map_or(self.lexicon.concept(id).label.as_str(), |i| &folded[i..i + len]);
+            let glossed = at.and_then(|i| permission_gloss(&folded[..i + len], &folded[i + len..]));
+            self.concept_term(id, glossed.unwrap_or(surface))
         })
     }
 
@@ -4931,11 +5079,12 @@ impl Reader<'_> {
     /// the function; kept only when it reads as a feature name.
     fn purpose_frame_features(&self, view: &View) -> Option<Vec<String>> {
         let text = view.text;
-        let mut head = text.trim_start();
+        // After an item's number: `1） 为向您提供消息推送服务，…`.
+        let mut head = crate::structure::strip_numbering(text);
         // After a line's label: `收集的个人信息：为了给您进行个性化推荐，…`.
         if let Some(at) = head
             .find(['：', ':'])
-            .filter(|&at| head[..at].chars().count() <= 12)
+            .filter(|&at| head[..at].chars().count() <= MAX_FEATURE_CHARS)
         {
             let colon = head[at..].chars().next().map_or(1, char::len_utf8);
             head = head[at + colon..].trim_start();
@@ -4944,8 +5093,74 @@ impl Reader<'_> {
         let start = text.len() - head.len() + opener.len();
         let clause = clause_of(text, start);
         let phrase = &text[start..clause.end.max(start)];
+        // `为提供产品及服务之目的`: the purpose named as such, no function.
+        if self
+            .lexicon
+            .cues
+            .purpose_noun
+            .suffix_of(phrase.trim_end())
+            .is_some()
+        {
+            return None;
+        }
+        if let Some(list) = self.purpose_frame_list(view, start, phrase) {
+            return Some(list);
+        }
         let feature = self.clean_feature(phrase)?;
         (feature.chars().count() <= 8).then(|| vec![feature])
+    }
+
+    /// `为实现A和B功能`, `为向您提供A、B等消息服务`: a purpose frame listing functions
+    /// names each of them, where every member reads as a short name (the kind of
+    /// service a closing 等 gives stays out).
+    fn purpose_frame_list(&self, view: &View, start: usize, phrase: &str) -> Option<Vec<String>> {
+        let cues = &self.lexicon.cues;
+        let mut list = phrase.trim_end();
+        // `A、B等最新消息服务`: only a kind of service after 等, not a clause going on.
+        if let Some(at) = find_top_level(list, &["等"]).filter(|&at| at > 0 && view.is_boundary(start + at))
+        {
+            cues.feature_suffix.suffix_of(list)?;
+            list = &list[..at];
+        }
+        // `便捷、优质的服务`: qualities of a service, no functions.
+        if list.contains('的') {
+            return None;
+        }
+        let span = start..start + list.len();
+        let members = self.split_list(view, span).len();
+        if members < 2 {
+            return None;
+        }
+        let names = self.split_features(view, start, list, true);
+        // A data item (`保单信息`) is what a purpose serves with, not a function.
+        let short_names = names.iter().all(|n| {
+            n.chars().count() <= MAX_CONDITION_FEATURE_CHARS
+                && self
+                    .lexicon
+                    .lookup(n)
+                    .is_none_or(|id| self.lexicon.concept(id).kind != Kind::DataItem)
+        });
+        (names.len() == members && short_names).then_some(names)
+    }
+
+    /// `在注册过程中，如果您提供…`, `在下单过程中，我们会收集…`: a sentence opening with
+    /// the process the user goes through names it as the feature.
+    fn process_frame_feature(&self, view: &View) -> Option<String> {
+        let cues = &self.lexicon.cues;
+        let head = crate::structure::strip_numbering(view.text);
+        let rest = head.strip_prefix('在')?;
+        let clause = &rest[..rest.find(['，', ','])?];
+        let close = cues.process_close.suffix_of(clause)?;
+        let phrase = clause[..clause.len() - close.len()].trim_end_matches('的');
+        // `在使用过程中`, `在提供服务过程中`: a bare verb of use or service names no process.
+        if strip_verb_lead(cues, phrase) != phrase
+            || cues.feature_verb_lead.contains(phrase)
+            || cues.heading_lead.prefix_of(phrase).is_some()
+            || phrase.chars().count() > MAX_PROCESS_CHARS
+        {
+            return None;
+        }
+        self.clean_feature(phrase)
     }
 
     /// `…用于开启驾驶模式、设备音效适配、播放控制的功能场景`, `用于提供运动轨迹、跑步记录服务`:
@@ -5001,7 +5216,8 @@ impl Reader<'_> {
     fn condition_head_features(&self, view: &View) -> Vec<String> {
         let text = view.text;
         let cues = &self.lexicon.cues;
-        let mut head = text.trim_start();
+        // After an item's number: `1.18 如您…`.
+        let mut head = crate::structure::strip_numbering(text);
         // After a label or an example marker: `如：当您…`, `例如，如您…`.
         if let Some(at) = head
             .find(['：', ':', '，'])
@@ -5102,7 +5318,11 @@ impl Reader<'_> {
                 // A condition naming a feature names it shortly (`开具电子发票`); a longer
                 // one tells a story (`将时间胶囊转成一封信寄给自己`).
                 let short = feature.chars().count() <= MAX_CONDITION_FEATURE_CHARS;
-                if !cues.feature_verb_lead.contains(&feature) && !data && short {
+                if !cues.feature_verb_lead.contains(&feature)
+                    && !cues.role_lead.contains(&feature)
+                    && !data
+                    && short
+                {
                     names.push(feature);
                 }
             }
@@ -5335,6 +5555,36 @@ fn listed_among_data(view: &View, mention: &Mention) -> bool {
 
 /// Round-bracket depth at every byte of `text` (the bracket characters themselves count
 /// as inside).
+/// A sentence whose round bracket never closes (`当您通过第三方认证机构（阿里云…服务进行
+/// 实名认证时，第三方认证机构需要…收集…`) would leave the rest of the sentence inside it,
+/// where no verb states a practice. A bracket opens what the term before it covers or
+/// means, so the stray one is read as a list separator (of the same length, so that the
+/// tokens and mentions keep their offsets): `网卡地址（MAC` cut at a line end lists two.
+fn without_unclosed_brackets(text: &str) -> Cow<'_, str> {
+    let mut open = Vec::new();
+    for (i, c) in text.char_indices() {
+        if matches!(c, '（' | '(') {
+            open.push(i);
+        } else if matches!(c, '）' | ')') {
+            open.pop();
+        }
+    }
+    if open.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut repaired = text.to_owned();
+    for at in open.into_iter().rev() {
+        let separator = if repaired[at..].starts_with('（') {
+            "、"
+        } else {
+            ","
+        };
+        let len = repaired[at..].chars().next().map_or(1, char::len_utf8);
+        repaired.replace_range(at..at + len, separator);
+    }
+    Cow::Owned(repaired)
+}
+
 fn paren_depths(text: &str) -> Vec<u32> {
     let mut depths = vec![0u32; text.len() + 1];
     let mut depth = 0u32;
@@ -5734,17 +5984,24 @@ fn is_noun_use(text: &str, verb: &Range<usize>) -> bool {
 /// Whether the text between heading `h` and a sentence under it holds the next number of
 /// the heading's own numbering (`1、帮助您完成注册及登录 … 2、实现身份认证 …`): a sibling
 /// heading run into a paragraph, which the outline missed, has ended the section.
-/// `需要进行收益提现` → `收益提现`, `申请成为主播` → `主播`: the verbs that lead a
-/// user's action up to the function it uses (see cues.ttl, feature-verb-lead).
+/// `需要进行收益提现` → `收益提现`, `申请成为主播` → `成为主播`: the verbs that lead a
+/// user's action up to the function it uses (see cues.ttl, feature-verb-lead). A verb
+/// taking on a role (role-lead) stays before a bare role noun of up to three characters.
 fn strip_verb_lead<'t>(cues: &crate::lexicon::Cues, mut phrase: &'t str) -> &'t str {
-    while let Some(lead) = cues
-        .feature_verb_lead
-        .prefix_of(phrase)
-        .filter(|lead| phrase[lead.len()..].chars().count() >= 2)
-    {
+    loop {
+        let verb = cues
+            .feature_verb_lead
+            .prefix_of(phrase)
+            .filter(|lead| phrase[lead.len()..].chars().count() >= 2);
+        let role = cues
+            .role_lead
+            .prefix_of(phrase)
+            .filter(|lead| phrase[lead.len()..].chars().count() > MAX_ROLE_CHARS);
+        let Some(lead) = verb.or(role) else {
+            return phrase;
+        };
         phrase = phrase[lead.len()..].trim_start();
     }
-    phrase
 }
 
 /// Whether the text after a feature's `功能` (or `服务`) goes on with the next member of
@@ -6021,6 +6278,19 @@ fn key_values(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
         fields.push((key.start..key.end, value.start..trimmed_end));
     }
     fields
+}
+
+/// `android.permission.INTERNET（访问网络权限）`: the policy's own Chinese name for an
+/// Android permission constant (`written`, ASCII), in the bracket right after it, is
+/// the name its readers know it by.
+fn permission_gloss<'t>(written: &str, after: &'t str) -> Option<&'t str> {
+    if !written.is_ascii() {
+        return None;
+    }
+    let inner = after.strip_prefix(['（', '('])?;
+    let name = &inner[..inner.find(['）', ')'])?];
+    let max_chars = MAX_PERMISSION_STEM_CHARS + "权限".chars().count();
+    (name.ends_with("权限") && name.chars().count() <= max_chars).then_some(name)
 }
 
 fn key_core(key: &str) -> &str {
@@ -6717,6 +6987,78 @@ mod tests {
     use super::*;
     use crate::structure::structure;
 
+    #[test]
+    fn a_numbered_condition_or_purpose_names_the_feature_and_a_role_keeps_its_verb() {
+        // The item's number does not hide the condition or the purpose after it.
+        assert_eq!(
+            features_of("2.5 若您为商家用户，需要进行余额提现，我们会收集您的银行卡号。"),
+            vec!["余额提现"]
+        );
+        assert_eq!(
+            features_of("3） 为向您提供天气预报服务，我们需要使用您的位置信息。"),
+            vec!["天气预报"]
+        );
+        // Taking on a role is the function: a bare role noun names none.
+        assert_eq!(
+            features_of("如您申请成为骑手，您需要提供您的姓名、手机号码。"),
+            vec!["成为骑手"]
+        );
+        assert_eq!(
+            features_of("如您申请成为认证配送骑手，您需要提供您的姓名。"),
+            vec!["认证配送骑手"]
+        );
+        // A purpose named as such, a moment, or a quantifier names no function.
+        assert_no_features(&[
+            "为提供产品及服务之目的，我们会收集您的手机号码。",
+            "为了提供更多的服务和功能，我们会收集您的手机号码。",
+            "1. 在您分享信息、参加活动情形下，我们会读取您的剪切板。",
+        ]);
+    }
+
+    #[test]
+    fn a_process_opening_the_sentence_is_its_feature() {
+        assert_eq!(
+            features_of("在预约挂号过程中，我们会收集您的就诊人姓名、手机号码。"),
+            vec!["预约挂号"]
+        );
+        assert_eq!(
+            features_of("2. 在开具发票的过程中，您需要提供您的电子邮箱。"),
+            vec!["开具发票"]
+        );
+        // A bare use of the product or a service names no process.
+        assert_no_features(&[
+            "在使用过程中，我们会收集您的设备型号。",
+            "在提供服务过程中，我们会收集您的设备型号。",
+            "在您使用本应用过程中，我们会收集您的设备型号。",
+        ]);
+    }
+
+    #[test]
+    fn a_purpose_frame_listing_functions_names_each() {
+        assert_eq!(
+            features_of("为实现视频问诊和处方续方功能，我们会收集您的病历资料。"),
+            vec!["视频问诊", "处方续方"]
+        );
+        // After a label of the line, the kind of service after 等 stays out.
+        assert_eq!(
+            features_of("3）基于通知权限的相关功能：为向您提供订单提醒、降价提醒等消息服务，我们需要获取您的通知权限。"),
+            vec!["订单提醒", "降价提醒"]
+        );
+        // Qualities of a service, or a data item, are no functions.
+        for text in [
+            "为向您提供便捷、优质的服务，我们会收集您的设备型号。",
+            "为提供保单信息或保障账户安全，您需要提供您的姓名。",
+        ] {
+            let features = features_of(text);
+            assert!(
+                !features
+                    .iter()
+                    .any(|f| ["便捷", "优质", "保单信息"].contains(&f.as_str())),
+                "{text}: {features:?}"
+            );
+        }
+    }
+
     fn run(text: &str) -> (Lexicon, Extraction) {
         let lexicon = Lexicon::embedded().unwrap();
         let segmenter = Segmenter::new(&lexicon);
@@ -6818,13 +7160,6 @@ mod tests {
 
     #[test]
     fn a_condition_on_the_users_action_names_the_features() {
-        let features_of = |text: &str| -> Vec<String> {
-            let (_, x) = run(text);
-            x.practices
-                .first()
-                .map(|p| p.features.clone())
-                .unwrap_or_default()
-        };
         assert_eq!(
             features_of("如您申请成为认证讲师、签约作者，在离线模式下恢复账号或购买年度会员，我们需要收集您的身份证号码。"),
             vec!["认证讲师", "签约作者", "恢复账号", "年度会员"]
@@ -6839,15 +7174,13 @@ mod tests {
             vec!["连接车载设备", "驾驶模式", "音效适配"]
         );
         // Refusals, states, moments and stories are no features.
-        for text in [
+        assert_no_features(&[
             "如果您不提供手机号码，我们将无法收集您的设备型号。",
             "如您的手机是安卓设备，我们会收集您的IMEI。",
             "当您完成付款后，我们会收集您的订单信息。",
             "如您提供手机号码，我们会收集您的手机号码。",
             "若您使用本应用把一段长长的旅行日记寄给朋友，我们会收集收件人地址。",
-        ] {
-            assert!(features_of(text).is_empty(), "{text}: {:?}", features_of(text));
-        }
+        ]);
     }
 
     #[test]
@@ -6898,6 +7231,34 @@ mod tests {
             .iter()
             .any(|r| label(&lexicon, r) == "音效SDK"));
         assert!(collected(&lexicon, &x).is_empty());
+    }
+
+    #[test]
+    fn a_definition_of_personal_information_is_no_practice() {
+        for text in [
+            "个人信息，是指以电子方式记录的各种信息，包括自然人的姓名、住址、电话号码等。",
+            "3.“个人敏感信息”：指一旦泄露可能危害人身安全的信息，包括身份证件号码、银行账户。",
+            "个人信息（出自GB/T 35273-2020《个人信息安全规范》）：指各种信息，包括姓名、住址。",
+        ] {
+            let (lexicon, x) = run(text);
+            assert!(collected(&lexicon, &x).is_empty(), "{text}: {:?}", x.practices);
+        }
+        // A term the lexicon names is defined as what this product collects, and 指纹 is
+        // no definition.
+        let (lexicon, x) = run("我们会收集您的指纹信息和姓名。");
+        assert_eq!(collected(&lexicon, &x).len(), 2);
+    }
+
+    #[test]
+    fn a_party_described_by_a_relative_clause_is_the_agent() {
+        // The relative clause names the operator; the SDK after 的 collects.
+        let (lexicon, x) = run("当您使用导航时，与我们合作的地图SDK会收集您的设备型号。");
+        assert_shared(&shared(&lexicon, &x), "地图SDK", "设备型号");
+        assert!(collected(&lexicon, &x).is_empty());
+        // 您的 is a possessive: the operator obtains the data from a third party.
+        let (lexicon, x) = run("我们会根据您的授权从第三方获取您的昵称。");
+        assert!(shared(&lexicon, &x).is_empty());
+        assert_eq!(collected(&lexicon, &x), ["昵称"]);
     }
 
     #[test]
@@ -6987,6 +7348,53 @@ mod tests {
             .iter()
             .filter(|p| p.kind == PracticeKind::Sharing && p.negated)
             .count()
+    }
+
+    #[test]
+    fn a_bracket_left_open_does_not_swallow_the_practice() {
+        let (lexicon, x) =
+            run("当您通过第三方支付机构（银联提供的快捷支付服务付款时，第三方支付机构需要收集您的银行卡号。");
+        assert_shared(&shared(&lexicon, &x), "第三方支付机构", "银行卡号");
+        assert!(
+            collected(&lexicon, &x).is_empty(),
+            "{:?}",
+            collected(&lexicon, &x)
+        );
+    }
+
+    #[test]
+    fn a_sharing_clause_going_on_from_a_collection_passes_on_its_data() {
+        let (lexicon, x) =
+            run("当您使用违章查询服务时，我们会收集您的行驶证和车牌号，并将其共享给提供查询服务的第三方。");
+        let shares = shared(&lexicon, &x);
+        assert_shared(&shares, "第三方", "行驶证");
+        assert_shared(&shares, "第三方", "车牌号");
+        // A recipient that points back may stand for parties the sentence names in
+        // passing: nothing is paired with it.
+        let (lexicon, x) = run(
+            "为提供联合服务而与合作伙伴共享，当设备厂商与我们联合提供服务时，我们会收集您的设备型号，并在加密后提供给前述合作伙伴。",
+        );
+        assert!(
+            shared(&lexicon, &x).iter().all(|(_, d)| d == "-"),
+            "{:?}",
+            shared(&lexicon, &x)
+        );
+        // Denied, the clause passes nothing on.
+        let (lexicon, x) = run("我们会收集您的设备型号，并不会提供给第三方。");
+        assert!(shared(&lexicon, &x).is_empty(), "{:?}", shared(&lexicon, &x));
+    }
+
+    #[test]
+    fn every_party_coordinated_after_the_marker_is_a_recipient() {
+        let (lexicon, x) = run("为防范风险，我们会与支付机构和行业组织交换您的设备型号。");
+        let shares = shared(&lexicon, &x);
+        assert_shared(&shares, "支付机构", "设备型号");
+        assert_shared(&shares, "行业组织", "设备型号");
+        // Data coordinated before the marker stays data.
+        let (lexicon, x) = run("我们会将您的昵称和头像与合作伙伴共享。");
+        let shares = shared(&lexicon, &x);
+        assert_shared(&shares, "合作伙伴", "昵称");
+        assert!(shares.iter().all(|(r, _)| r == "合作伙伴"), "{shares:?}");
     }
 
     #[test]
@@ -7165,6 +7573,31 @@ mod tests {
         let shares = shared(&lexicon, &x);
         assert_shared(&shares, "支付宝", "订单号");
         assert!(shares.iter().all(|(r, _)| !r.contains("乐途")), "{shares:?}");
+    }
+
+    #[test]
+    fn an_android_constant_takes_the_chinese_name_in_its_bracket() {
+        let surfaces = |text: &str| {
+            let (lexicon, x) = run(text);
+            let found: Vec<(String, String)> = x
+                .practices
+                .iter()
+                .filter_map(|p| {
+                    p.permission
+                        .as_ref()
+                        .map(|t| (t.surface.clone(), label(&lexicon, t)))
+                })
+                .collect();
+            found
+        };
+        let found = surfaces("（2）android.permission.CAMERA（拍照权限）：用于扫描二维码。");
+        assert_eq!(found, [("拍照权限".to_owned(), "相机权限".to_owned())]);
+        // Without a bracketed name the constant stays as written.
+        let found = surfaces("（2）android.permission.CAMERA：用于扫描二维码。");
+        assert!(
+            found.iter().all(|(s, _)| s.to_lowercase().contains("camera")),
+            "{found:?}"
+        );
     }
 
     #[test]
@@ -7436,6 +7869,22 @@ mod tests {
     }
 
     /// Every member is read as included in `general`.
+    /// The features of the first practice read in `text`.
+    fn features_of(text: &str) -> Vec<String> {
+        let (_, x) = run(text);
+        x.practices
+            .first()
+            .map(|p| p.features.clone())
+            .unwrap_or_default()
+    }
+
+    /// The first practice read in each of `texts` (if any) has no feature.
+    fn assert_no_features(texts: &[&str]) {
+        for text in texts {
+            assert!(features_of(text).is_empty(), "{text}: {:?}", features_of(text));
+        }
+    }
+
     fn assert_includes(pairs: &[(String, String)], general: &str, members: &[&str]) {
         for member in members {
             assert!(

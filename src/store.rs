@@ -36,6 +36,10 @@ const ONTOLOGY_FILE: &str = "ontology.nq";
 pub struct PolicyEntry {
     pub source_file: String,
     pub content_hash: String,
+    /// [`crate::EXTRACTOR_FINGERPRINT`] of the build that wrote the graph (empty in
+    /// stores written before it was recorded: always stale).
+    #[serde(default)]
+    pub extractor: String,
     #[serde(flatten)]
     pub stats: GraphStats,
 }
@@ -390,6 +394,7 @@ mod tests {
             PolicyEntry {
                 source_file: "a.txt".into(),
                 content_hash: "sha256:00".into(),
+                extractor: "0123".into(),
                 stats: GraphStats {
                     quads: 3,
                     ..GraphStats::default()

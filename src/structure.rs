@@ -89,6 +89,7 @@ pub fn structure(text: &str, marked_headings: &[Range<usize>]) -> Document {
         byte_pos += line.len();
         char_pos += line.chars().count();
     }
+    let segments = join_broken_brackets(text, segments);
     for (range, line_char_start) in segments {
         let start = range.start;
         let content = &text[range.clone()];
@@ -408,6 +409,49 @@ fn line_lead(line: &str) -> Option<String> {
     }
 }
 
+/// A line break inside a bracket is a wrapped line, not the end of a sentence:
+/// `…唯一设备识别码[如IMEI/Android⏎ID/IDFA等]) ；硬件型号…` is one line. A line that ends
+/// with a bracket open runs on into the next line where that line closes it (a bracket
+/// never closed is a typo, and the line keeps its end). Long runs are not joined.
+fn join_broken_brackets(text: &str, segments: Vec<(Range<usize>, usize)>) -> Vec<(Range<usize>, usize)> {
+    let mut out: Vec<(Range<usize>, usize)> = Vec::with_capacity(segments.len());
+    let mut open_at_end = 0usize;
+    for (range, char_start) in segments {
+        let content = &text[range.clone()];
+        let (depth_after, closes_open) = bracket_depth(open_at_end, content);
+        let joins = open_at_end > 0
+            && closes_open
+            && out.last().is_some_and(|(last, _)| {
+                text[last.end..range.start].chars().all(char::is_whitespace)
+                    && text[last.clone()].chars().count() + content.chars().count() <= MAX_SENTENCE_CHARS
+            });
+        if joins {
+            let last = out.last_mut().expect("joins only after a segment");
+            last.0.end = range.end;
+            open_at_end = depth_after;
+        } else {
+            open_at_end = bracket_depth(0, content).0;
+            out.push((range, char_start));
+        }
+    }
+    out
+}
+
+/// The bracket depth after `text`, starting at `depth`, and whether it fell to zero on
+/// the way.
+fn bracket_depth(mut depth: usize, text: &str) -> (usize, bool) {
+    let mut closed = false;
+    for c in text.chars() {
+        if opens(c) {
+            depth += 1;
+        } else if closes(c) && depth > 0 {
+            depth -= 1;
+            closed |= depth == 0;
+        }
+    }
+    (depth, closed)
+}
+
 fn is_terminator(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';')
 }
@@ -545,6 +589,22 @@ mod tests {
         let doc = structure(text, &[]);
         assert!(doc.headings.is_empty());
         assert_eq!(doc.sentences[0].lead.as_deref(), Some("基于存储权限的相关功能"));
+    }
+
+    #[test]
+    fn a_line_broken_inside_a_bracket_runs_on() {
+        let text =
+            "我们会收集设备标识符（如IMEI、Android\nID、OAID）和设备型号。\n另一行（未闭合\n第三行。\n";
+        let doc = structure(text, &[]);
+        let sentences: Vec<&str> = doc.sentences.iter().map(|s| doc.sentence_text(s)).collect();
+        assert_eq!(
+            sentences[0],
+            "我们会收集设备标识符（如IMEI、Android\nID、OAID）和设备型号。"
+        );
+        // A bracket the next line does not close leaves both lines as they are.
+        assert_eq!(&sentences[1..], ["另一行（未闭合", "第三行。"]);
+        let first = &doc.sentences[0];
+        assert_eq!(first.chars.end - first.chars.start, sentences[0].chars().count());
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The accuracy ratchet: the five example policies scored against their gold
-//! annotations with the project's own evaluator. Each floor is the score reached so far,
+//! annotations with the project's own evaluator, and four policies outside the gold
+//! (`tests/fixtures/outside`) against ours. Each floor is the score reached so far,
 //! rounded down; a change that lowers any score fails here. Raise the floors as the
 //! extractor improves (`policykg eval --gold tests/fixtures/gold` prints the scores).
 
@@ -16,33 +17,63 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("collect", 0.95, 0.90),
     // Precision fell from .89 when features began to be read from section headings and
     // purpose lists: recall rose from .44 to .51 (F1 .60 → .65).
-    ("collect+feature", 0.88, 0.61),
+    ("collect+feature", 0.89, 0.63),
     ("permission", 0.93, 0.93),
-    ("feature→permission", 0.82, 0.54),
+    ("feature→permission", 0.83, 0.57),
     ("permission→data", 0.88, 0.70),
-    ("share", 0.97, 0.71),
-    // Recall .751 → .747 when headings inside run-on lines were split (accF): one
-    // sentence of 004 (two pairs) fell under a security section's heading.
-    ("share+data", 0.98, 0.75),
+    ("share", 0.97, 0.73),
+    ("share+data", 0.98, 0.76),
     ("includes", 0.87, 0.81),
     ("not_collected", 0.99, 0.75),
     ("operator", 0.99, 1.0),
     ("product", 0.99, 0.99),
 ];
 
+/// Floors on four policies outside the gold (`tests/fixtures/outside/README.md`): text no
+/// rule was written against, annotated by us. Low, and meant to stay honest: a rule that
+/// only fits the five gold policies shows here.
+const OUTSIDE_FLOORS: &[(&str, f64, f64)] = &[
+    ("collect", 0.64, 0.50),
+    // Precision .108 → .098 (4/37 → 4/41) with the accC list rules: more items read from
+    // sentences whose feature is still wrong.
+    ("collect+feature", 0.09, 0.02),
+    ("permission", 0.95, 0.73),
+    ("feature→permission", 0.79, 0.23),
+    ("permission→data", 0.11, 0.21),
+    ("share", 0.94, 0.30),
+    ("share+data", 0.90, 0.19),
+    ("includes", 0.45, 0.30),
+    ("not_collected", 0.49, 0.49),
+    ("operator", 0.74, 0.74),
+    ("product", 0.99, 0.16),
+];
+
 #[test]
 fn scores_on_the_gold_policies_do_not_drop() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let dir = std::env::temp_dir().join(format!("policykg-accuracy-{}", std::process::id()));
+    check("", 5, FLOORS);
+}
+
+#[test]
+fn scores_on_policies_outside_the_gold_do_not_drop() {
+    check("outside", 4, OUTSIDE_FLOORS);
+}
+
+/// Builds `tests/fixtures/<set>/policies`, scores it against `<set>/gold` and fails on
+/// any score under its floor, or on a stated non-collection held as collected.
+fn check(set: &str, policies: usize, floors: &[(&str, f64, f64)]) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(set);
+    let dir = std::env::temp_dir().join(format!("policykg-accuracy-{set}-{}", std::process::id()));
     std::fs::remove_dir_all(&dir).ok();
     let store = StoreDir::new(&dir);
     build(&store, &[root.join("policies")], &BuildOptions::default()).unwrap();
     let golds = read_gold_dir(&root.join("gold")).unwrap();
-    assert_eq!(golds.len(), 5);
+    assert_eq!(golds.len(), policies);
     let report = evaluate(&store.load().unwrap(), &golds).unwrap();
     println!("{}", report.to_table());
     let mut drops = Vec::new();
-    for (relation, precision, recall) in FLOORS {
+    for (relation, precision, recall) in floors {
         let counts = report.overall(relation);
         assert!(counts.gold > 0, "no gold facts for {relation}");
         if counts.precision() < *precision || counts.recall() < *recall {

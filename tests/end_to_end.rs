@@ -182,6 +182,15 @@ fn rebuilding_replaces_instead_of_duplicating() {
     let unchanged = build(&store_dir, &inputs, &BuildOptions::default()).unwrap();
     assert_eq!(unchanged.built, 0, "unchanged files are skipped by content hash");
     assert_eq!(unchanged.skipped.get("unchanged"), Some(&5));
+    // A graph another extractor wrote is stale though its policy is not.
+    let mut manifest = store_dir.manifest().unwrap();
+    let (_, entry) = manifest.policies.iter_mut().next().unwrap();
+    assert_eq!(entry.extractor, policykg::EXTRACTOR_FINGERPRINT);
+    entry.extractor = "an older extractor".into();
+    store_dir.save_manifest(&manifest).unwrap();
+    let stale = build(&store_dir, &inputs, &BuildOptions::default()).unwrap();
+    assert_eq!(stale.built, 1, "a graph of another extractor is rebuilt");
+    assert_eq!(store_dir.load().unwrap().len().unwrap(), len_first);
     let forced = build(
         &store_dir,
         &inputs,
