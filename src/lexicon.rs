@@ -386,6 +386,14 @@ pub struct Cues {
     pub not_a_head_ending: Words,
     pub other_prefix: Words,
     pub inclusive_close: Words,
+    /// Opens a condition of no consent (see cues.ttl).
+    pub without_consent: Words,
+    /// Words that hold a negation but deny nothing (see cues.ttl).
+    pub negation_lookalike: Words,
+    /// Advice to the user: what follows is theirs to do (see cues.ttl).
+    pub advice: Words,
+    /// A change of the policy or the product (see cues.ttl).
+    pub policy_change: Words,
     pub placed_identifier: Words,
     pub instrument: Words,
 }
@@ -639,6 +647,10 @@ impl Lexicon {
             not_a_head_ending: cue("not-a-head-ending", true),
             other_prefix: cue("other-prefix", true),
             inclusive_close: cue("inclusive-close", false),
+            without_consent: cue("without-consent", false),
+            negation_lookalike: cue("negation-lookalike", false),
+            advice: cue("advice", false),
+            policy_change: cue("policy-change", false),
             placed_identifier: cue("placed-identifier", true),
             instrument: cue("instrument", false),
         };

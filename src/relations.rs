@@ -424,7 +424,7 @@ struct Antecedents<'t> {
 }
 
 /// Byte length of the window before a verb in which a negation cue counts.
-const NEGATION_WINDOW: usize = 18;
+const NEGATION_WINDOW: usize = 36;
 /// Open-vocabulary terms longer than this (chars) are phrases, not names.
 /// The longest name before 权限 that the lexicon does not know: `读写外置存储信息权限`.
 const MAX_PERMISSION_STEM_CHARS: usize = 8;
@@ -601,12 +601,18 @@ impl Reader<'_> {
                 || self.is_hypothetical(subject)
                 || (leading.is_empty() && self.instructs(text, &clause))
                 || self.is_hedged(subject)
+                || self
+                    .lexicon
+                    .cues
+                    .advice
+                    .find_in(&text[..verb.range.start])
+                    .is_some()
             {
                 continue;
             }
             // The negation of a denied 将/把 phrase stands far from its verb (`不会将您写入
             // 剪贴板的个人信息回传`); sharing keeps its near window (its recipients count).
-            let negated = self.is_negated(text, clause.start, verb.range.start)
+            let negated = self.is_negated(view, 0, clause.start, verb.range.start)
                 || verb.kind != VerbKind::Share && self.denied_disposal(text, &verb.range);
             // `如您不使用音乐云盘服务，我们将不会收集…`: the consequence of the user's choice,
             // no denial of what the product does.
@@ -1352,7 +1358,7 @@ impl Reader<'_> {
                 .collect
                 .find_all(inner)
                 .into_iter()
-                .any(|(at, _)| self.is_negated(inner, clause_of(inner, at).start, at));
+                .any(|(at, _)| self.is_negated(view, open, clause_of(inner, at).start, at));
             if !denies {
                 continue;
             }
@@ -1497,7 +1503,7 @@ impl Reader<'_> {
         // `我们会将以下信息推送到您的手机桌面：系统消息、…`: what goes to the user.
         let to_user = cues.to_user.find_in(&text[..head_end]).is_some();
         if to_user
-            || self.is_negated(text, 0, head_end)
+            || self.is_negated(view, 0, 0, head_end)
             || cues.negation.find_in(&text[list_start..]).is_some()
         {
             return false;
@@ -3015,8 +3021,9 @@ impl Reader<'_> {
             let subject = &text[clause.start..verb.start];
             if self.is_conditional(subject)
                 || self.is_hedged(subject)
-                || self.is_negated(text, clause.start, verb.start)
+                || self.is_negated(view, 0, clause.start, verb.start)
                 || cues.conditional.find_in(&text[clause.clone()]).is_some()
+                || cues.advice.find_in(&text[..verb.start]).is_some()
             {
                 continue;
             }
@@ -5448,12 +5455,19 @@ impl Reader<'_> {
     /// doing states what would follow, not a practice.
     fn is_hypothetical(&self, subject: &str) -> bool {
         let subject = crate::structure::strip_numbering(subject.trim());
-        self.is_conditional_opening(subject) && subject.contains("我们")
+        // `如果更新的内容需要采集音视频`: a future change of the policy, not a practice.
+        self.is_conditional_opening(subject)
+            && (subject.contains("我们") || self.lexicon.cues.policy_change.find_in(subject).is_some())
     }
 
     /// Whether a clause opens with a condition word (如, 若, 如果…).
     fn is_conditional_opening(&self, clause: &str) -> bool {
+        // `但是如果…`: a conjunction may stand before the condition word.
         let head = clause.trim_start();
+        let head = ["但是", "但", "而且", "并且", "且"]
+            .iter()
+            .find_map(|w| head.strip_prefix(w))
+            .unwrap_or(head);
         ["如", "若", "如果", "假如", "倘若", "一旦"]
             .iter()
             .any(|w| head.starts_with(w))
@@ -5465,7 +5479,16 @@ impl Reader<'_> {
         let opens_condition = ["如", "若", "如果", "假如", "倘若", "一旦", "除非", "当您拒绝"]
             .iter()
             .any(|w| head.starts_with(w));
+        // `未经您授权，…`: the consent the clause lacks is no data the user provides;
+        // `防止他人未经授权使用您的密码`: use without consent is misuse, not a practice.
+        let without_consent = &self.lexicon.cues.without_consent;
+        let misuse = without_consent.find_all(head).into_iter().any(|(at, w)| {
+            let rest = &head[at + w.len()..];
+            rest.chars().count() <= 8 && !rest.contains(['，', ','])
+        });
         opens_condition && self.lexicon.cues.conditional.find_in(head).is_some()
+            || without_consent.prefix_of(head).is_some()
+            || misuse
     }
 
     /// A negation in the window before a recipient marker, written as words of their own:
@@ -5486,7 +5509,10 @@ impl Reader<'_> {
             })
     }
 
-    fn is_negated(&self, text: &str, clause_start: usize, verb_start: usize) -> bool {
+    /// A negation word in the window before a verb. Positions are bytes of the sentence
+    /// from `base` on (a bracket's inside starts at its own `base`).
+    fn is_negated(&self, view: &View, base: usize, clause_start: usize, verb_start: usize) -> bool {
+        let text = &view.text[base..];
         let mut window_start = verb_start.saturating_sub(NEGATION_WINDOW).max(clause_start);
         while !text.is_char_boundary(window_start) {
             window_start += 1;
@@ -5497,7 +5523,18 @@ impl Reader<'_> {
             .negation
             .find_all(window)
             .into_iter()
-            .any(|(_, w)| !(w == "不" && window.contains("不仅")))
+            .any(|(at, w)| {
+                let start = base + window_start + at;
+                // `某一功能未在前述说明中且收集了`: a conjunction ends what the negation denies.
+                let scope = &window[at + w.len()..];
+                self.lexicon
+                    .cues
+                    .negation_lookalike
+                    .prefix_of(&window[at..])
+                    .is_none()
+                    && !opens_longer_word(view, start, start + w.len())
+                    && !scope.contains(['且', '但'])
+            })
     }
 }
 
@@ -5514,6 +5551,19 @@ impl Lexicon {
                 .map(|id| self.concept(id).kind)
         })
     }
+}
+
+/// Whether a negation word found at `start..end` only opens a longer word of another
+/// sense: the 未 of `未来`, `未成年人`, the 不 of `不定期`, `不断`. A negation the token
+/// goes on from with 会 (`绝不会`), or that ends a token (`从未`, `也不`), still denies.
+fn opens_longer_word(view: &View, start: usize, end: usize) -> bool {
+    if !view.is_boundary(start) || view.is_boundary(end) {
+        return false;
+    }
+    let token_end = (end..=view.text.len())
+        .find(|&b| view.is_boundary(b))
+        .unwrap_or(end);
+    view.text.get(end..token_end) != Some("会")
 }
 
 /// A label or heading read as a name starts with a letter, not with numbering the
@@ -6058,14 +6108,16 @@ fn user_is_agent(lexicon: &Lexicon, subject: &str) -> bool {
     }
     // `…等用户使用App时产生的信息`: the user named right before the verb (not
     // `其他用户发布的评论`).
+    // Not the beneficiary: `用于为用户提供小视频` is what the product offers.
+    let beneficiary = ['向', '为', '给', '帮', '让', '对', '与', '和'];
     let bare = strip_modals(lexicon, subject);
-    if bare.ends_with("用户") && lexicon.cues.other_user.suffix_of(bare).is_none() {
-        return true;
+    if let Some(before) = bare.strip_suffix("用户") {
+        if lexicon.cues.other_user.suffix_of(bare).is_none() && !before.ends_with(beneficiary) {
+            return true;
+        }
     }
     subject.char_indices().any(|(i, c)| {
-        c == '您'
-            && !subject[i + c.len_utf8()..].starts_with('的')
-            && !subject[..i].ends_with(['向', '为', '给', '帮', '让', '对', '与', '和'])
+        c == '您' && !subject[i + c.len_utf8()..].starts_with('的') && !subject[..i].ends_with(beneficiary)
     })
 }
 
@@ -7207,6 +7259,71 @@ mod tests {
         let (lexicon, x) = run("该权限将在您设备本地使用，并不收集任何数据。我们不会收集您的通讯录信息。");
         assert!(collected(&lexicon, &x).is_empty(), "{:?}", x.practices);
         assert!(x.practices.iter().any(|p| p.negated && !p.data.is_empty()));
+    }
+
+    fn denied(lexicon: &Lexicon, x: &Extraction) -> Vec<String> {
+        let mut out: Vec<String> = x
+            .practices
+            .iter()
+            .filter(|p| p.kind == PracticeKind::Collection && p.negated)
+            .flat_map(|p| p.data.iter().map(|t| label(lexicon, t)))
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    #[test]
+    fn a_negation_that_opens_another_word_denies_nothing() {
+        // 未来, 未成年人, 不定期, 不同: the negation cue only opens a word of another sense.
+        for text in [
+            "我们未来会收集您的设备型号。",
+            "对于未成年人我们会收集其监护人的手机号码。",
+            "我们不定期收集您的设备型号。",
+            "统计分析服务将根据统计维度的不同采集如下信息：设备型号、时区。",
+        ] {
+            let (lexicon, x) = run(text);
+            assert!(denied(&lexicon, &x).is_empty(), "{text}: {:?}", x.practices);
+            assert!(!collected(&lexicon, &x).is_empty(), "{text}: {:?}", x.practices);
+        }
+        // A negation that goes on with 会, ends its token, or stands farther from the verb
+        // still denies; one that a conjunction cuts off (且) does not reach the verb.
+        for text in [
+            "我们绝不会收集您的通讯录。",
+            "我们从未收集您的通讯录。",
+            "我们也不收集您的通讯录。",
+            "我们不会主动直接向未成年人收集手机号码。",
+        ] {
+            let (lexicon, x) = run(text);
+            assert!(collected(&lexicon, &x).is_empty(), "{text}: {:?}", x.practices);
+            assert!(!denied(&lexicon, &x).is_empty(), "{text}: {:?}", x.practices);
+        }
+        let (lexicon, x) = run("如果某一功能未在前述说明中且收集了您的通讯录，我们会另行说明。");
+        assert!(denied(&lexicon, &x).is_empty(), "{:?}", x.practices);
+        let (lexicon, x) = run("我们会以包括但不限于如下方式使用您的通讯录。");
+        assert!(denied(&lexicon, &x).is_empty(), "{:?}", x.practices);
+    }
+
+    #[test]
+    fn consent_misuse_advice_and_future_changes_state_no_collection() {
+        for text in [
+            // Consent the clause lacks is no data the user provides.
+            "未经您授权，我们不会将您的姓名与广告合作伙伴共享。",
+            // Use without consent is misuse.
+            "防止他人未经授权使用您的密码是非常重要的。",
+            // What the operator offers the user is no data it collects.
+            "我们的产品集成了穿山甲SDK，用于为用户提供小视频和小说内容。",
+            // Advice: what the user is advised to do.
+            "我们建议您采取积极措施保护个人信息的安全，包括但不限于使用复杂密码、定期修改密码。",
+            // A change of the policy yet to come.
+            "如您继续使用我们的服务，表示同意接受修订后的本政策，但是如果更新的内容需要采集音视频、获取您的通讯录，仍会再次征求您的同意。",
+        ] {
+            let (lexicon, x) = run(text);
+            assert!(collected(&lexicon, &x).is_empty(), "{text}: {:?}", x.practices);
+        }
+        // The user provides, the operator asks: still collection.
+        let (lexicon, x) = run("注册时用户需提供手机号码。");
+        assert_eq!(collected(&lexicon, &x), ["手机号码"]);
     }
 
     #[test]

@@ -33,7 +33,7 @@ const FLOORS: &[(&str, f64, f64)] = &[
 /// rule was written against, annotated by us. Low, and meant to stay honest: a rule that
 /// only fits the five gold policies shows here.
 const OUTSIDE_FLOORS: &[(&str, f64, f64)] = &[
-    ("collect", 0.64, 0.50),
+    ("collect", 0.66, 0.50),
     // Precision .108 → .098 (4/37 → 4/41) with the accC list rules: more items read from
     // sentences whose feature is still wrong.
     ("collect+feature", 0.09, 0.02),
