@@ -394,6 +394,8 @@ pub struct Cues {
     pub advice: Words,
     /// A change of the policy or the product (see cues.ttl).
     pub policy_change: Words,
+    /// A header cell naming the company column, matched whole (see cues.ttl).
+    pub field_company_cell: Words,
     pub placed_identifier: Words,
     pub instrument: Words,
 }
@@ -651,6 +653,7 @@ impl Lexicon {
             negation_lookalike: cue("negation-lookalike", false),
             advice: cue("advice", false),
             policy_change: cue("policy-change", false),
+            field_company_cell: cue("field-company-cell", false),
             placed_identifier: cue("placed-identifier", true),
             instrument: cue("instrument", false),
         };

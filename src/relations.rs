@@ -152,6 +152,8 @@ pub fn extract_annotated(
         previous_data: Vec::new(),
         table_party: Vec::new(),
         table_section: None,
+        pending_field: None,
+        split_record_lines: 0,
         line_parties: (usize::MAX, Vec::new()),
         label_head: None,
         previous_line_parties: Vec::new(),
@@ -372,6 +374,11 @@ struct Reader<'a> {
     /// Party named by the last `SDK名称：X` field, with the section it was named in.
     table_party: Vec<Term>,
     table_section: Option<usize>,
+    /// The role of a field whose key stood alone on the line before (`SDK/API名称:`).
+    pending_field: Option<Role>,
+    /// Lines left to a record of split fields that named its party and has listed no
+    /// data yet: a second name in it (`合作伙伴名称:` the company) is no new record.
+    split_record_lines: usize,
     /// Parties named earlier on the current line (line start byte, parties), for `此SDK`.
     line_parties: (usize, Vec<Term>),
     /// The data item a recent sentence opened with as its label (`（1）日志信息：…`), with
@@ -411,6 +418,8 @@ struct ColumnTable {
     roles: Vec<Role>,
     one_per_line: bool,
     header_open: bool,
+    /// The last field line ended with a list mark (`、`): the next line goes on with it.
+    cell_open: bool,
     col: usize,
     parties: Vec<Term>,
 }
@@ -423,6 +432,8 @@ struct Antecedents<'t> {
     clause_start: usize,
 }
 
+/// Lines (keys and values) a record of split fields runs over before its data.
+const SPLIT_RECORD_LINES: usize = 12;
 /// Byte length of the window before a verb in which a negation cue counts.
 const NEGATION_WINDOW: usize = 36;
 /// Open-vocabulary terms longer than this (chars) are phrases, not names.
@@ -455,14 +466,22 @@ impl Reader<'_> {
                 (true, true) => previous.1,
             };
         }
-        // The rest of a table line already read, or a line of an SDK table.
-        if sentence.range.start < self.table_consumed_to || self.read_table_line(doc, index, sentence) {
-            return;
-        }
         let section = sentence.path.last().copied();
-        if self.table_section != section {
+        // A record of split fields runs over its keys, which may read as headings; it
+        // closes with its data, or after SPLIT_RECORD_LINES lines without.
+        self.split_record_lines = self.split_record_lines.saturating_sub(1);
+        let in_record = self.pending_field.is_some() || self.split_record_lines > 0;
+        if self.table_section != section && !in_record {
             self.table_party.clear();
             self.table_section = section;
+        }
+        // The rest of a table line already read, a field split from its value, or a line
+        // of an SDK table.
+        if sentence.range.start < self.table_consumed_to
+            || self.read_split_field(doc, index, sentence)
+            || self.read_table_line(doc, index, sentence)
+        {
+            return;
         }
         if sentence.is_heading {
             if self
@@ -2353,6 +2372,7 @@ impl Reader<'_> {
                 roles: roles.into_iter().flatten().collect(),
                 one_per_line: cells.len() == 1,
                 header_open: cells.len() == 1,
+                cell_open: false,
                 col: 0,
                 parties: Vec::new(),
             });
@@ -2377,6 +2397,24 @@ impl Reader<'_> {
         let n = table.roles.len();
         let name_at = table.roles.iter().position(|r| *r == Role::Name).unwrap_or(0);
         if table.one_per_line {
+            // `1`, `2`: the row number of a 序号 column, no field of the row.
+            if line.len() <= 3 && line.chars().all(|c| c.is_ascii_digit()) {
+                self.table = Some(table);
+                self.table_consumed_to = line_end;
+                return true;
+            }
+            // A field broken over lines (`…SIM卡IMSI信息）、` then `设备MAC地址、…`).
+            if table.cell_open && table.col > 0 && !table.parties.is_empty() {
+                table.cell_open = line.ends_with(['、', '，', ',']);
+                if table.roles[(table.col - 1).min(n - 1)] == Role::Data {
+                    let data = self.table_data(&view, 0..line.len(), index);
+                    self.emit_table_share(&table.parties, data, index);
+                }
+                self.table = Some(table);
+                self.table_consumed_to = line_end;
+                return true;
+            }
+            table.cell_open = line.ends_with(['、', '，', ',']);
             let role = table.roles[table.col.min(n - 1)];
             // A row's name is due where all fields of the last row are filled; a party
             // named in another field (`QQ登录/QQ分享` as a purpose) starts no row.
@@ -2460,6 +2498,90 @@ impl Reader<'_> {
         true
     }
 
+    /// A field whose value stands on the next line: `SDK/API名称:` then `友盟+移动统计SDK`,
+    /// `共享个人信息字段:` then `设备MAC地址、IMEI`. The key line is remembered; the value
+    /// line names the record's party, lists what it receives, or (another field: 合作目的,
+    /// 合作方式) describes the party and states no practice of the operator. Not where the
+    /// next line is a key too: that is the header of a table (see `read_table_line`).
+    fn read_split_field(&mut self, doc: &Document, index: usize, sentence: &Sentence) -> bool {
+        let line_range = sentence.line.clone();
+        if !doc.text[line_range.start..sentence.range.start].trim().is_empty() {
+            return false;
+        }
+        let line = doc.text[line_range.clone()].trim();
+        // Only a key of the party or of its data opens a split field.
+        let key_role = self
+            .split_key_role(line)
+            .filter(|r| matches!(r, Role::Name | Role::Data));
+        if let Some(role) = key_role {
+            let next = doc.text[line_range.end..]
+                .lines()
+                .map(str::trim)
+                .find(|l| !l.is_empty())
+                .unwrap_or("");
+            // `iOS框架及工具类SDK：` before a table whose header is `SDK名称`, `作用`.
+            // A name that ends like a field (`友盟+移动统计SDK`) is a value still.
+            let named_sdk = fold(next).ends_with("sdk") && !self.lexicon.cues.field_name.contains(next);
+            let header = self.header_role(next).is_some() && !named_sdk;
+            if next.is_empty() || self.split_key_role(next).is_some() || header {
+                return false;
+            }
+            self.pending_field = Some(role);
+            self.table_consumed_to = line_range.end;
+            return true;
+        }
+        let Some(role) = self.pending_field.take() else {
+            return false;
+        };
+        let tokens = self.segmenter.tokens(line);
+        let mentions = find_mentions(self.lexicon, line, &tokens);
+        let view = View::new(line, &tokens, mentions);
+        // Only a party surely named (a lexicon one, or one that says it is an SDK), and
+        // data where a party was named: any other line is read as it stands.
+        match role {
+            Role::Name => {
+                let mut parties: Vec<Term> = self
+                    .line_party(&view)
+                    .into_iter()
+                    .filter(|t| matches!(t.entity, Entity::Concept(_)) || fold(&t.surface).contains("sdk"))
+                    .collect();
+                if parties.is_empty() && fold(line).contains("sdk") && self.names_unknown_party(line) {
+                    parties.push(self.open_term(Kind::ThirdParty, clean_term(self.lexicon, line)));
+                }
+                if parties.is_empty() {
+                    return false;
+                }
+                if self.split_record_lines == 0 {
+                    self.emit_table_share(&parties, Vec::new(), index);
+                    self.remember_parties(&parties);
+                    self.table_party = parties;
+                    self.split_record_lines = SPLIT_RECORD_LINES;
+                }
+            }
+            Role::Data => {
+                if self.table_party.is_empty() {
+                    return false;
+                }
+                let data = self.table_data(&view, 0..line.len(), index);
+                let parties = self.table_party.clone();
+                self.emit_table_share(&parties, data, index);
+                self.split_record_lines = 0;
+            }
+            Role::Company | Role::Other => return false,
+        }
+        self.table_consumed_to = line_range.end;
+        true
+    }
+
+    /// The role of a line that is a field's key alone: short, ending with a colon.
+    fn split_key_role(&self, line: &str) -> Option<Role> {
+        let key = line.strip_suffix(['：', ':'])?;
+        if key.chars().count() > 14 || key.contains(['，', '。', '、', '；', '：', ':']) {
+            return None;
+        }
+        self.header_role(key)
+    }
+
     fn emit_table_share(&mut self, parties: &[Term], data: Vec<Term>, index: usize) {
         if parties.is_empty() {
             return;
@@ -2502,7 +2624,7 @@ impl Reader<'_> {
         let cues = &self.lexicon.cues;
         if cues.field_data.suffix_of(c).is_some() {
             Some(Role::Data)
-        } else if cues.field_company.suffix_of(c).is_some() {
+        } else if cues.field_company.suffix_of(c).is_some() || cues.field_company_cell.contains(c) {
             Some(Role::Company)
         } else if cues.field_name.suffix_of(c).is_some() {
             Some(Role::Name)
@@ -7435,6 +7557,51 @@ mod tests {
             shares.contains(&(recipient.to_owned(), data.to_owned())),
             "{recipient} ← {data}: {shares:?}"
         );
+    }
+
+    #[test]
+    fn a_table_flattened_one_cell_per_line_with_row_numbers_and_broken_cells() {
+        // The columns: a row number (序号), the SDK, its company (a bare 公司 cell), what
+        // it serves, and its data, which breaks over two lines after a 、.
+        let text = "第三方SDK目录\n\n序号\nSDK名称\n公司\n使用目的\n个人信息字段\n\n\
+            1\n友盟SDK\n友盟同欣（北京）科技有限公司\n统计分析\n设备MAC地址、\n\t\t手机号码、设备序列号\n\n\
+            2\n极光推送\n深圳市和讯华谷信息技术有限公司\n推送消息\nIP地址、基站信息\n";
+        let (lexicon, x) = run(text);
+        let shares = shared(&lexicon, &x);
+        assert_shared(&shares, "友盟SDK", "MAC地址");
+        assert_shared(&shares, "友盟SDK", "手机号码");
+        assert_shared(&shares, "极光推送", "IP地址");
+        // The company and the purpose are no data, and no row is read off by one.
+        assert!(
+            !shares
+                .iter()
+                .any(|(r, d)| d.contains("公司") || d.contains("推送消息") || r.contains("公司") && d != "-"),
+            "{shares:?}"
+        );
+    }
+
+    #[test]
+    fn fields_whose_values_stand_on_the_next_line() {
+        // Each key alone on its line, its value on the next; the company's name is a
+        // second name field of the same record, and describes no new party.
+        let text = "三、第三方SDK\n1)\nSDK/API名称:\n友盟+移动统计SDK\n合作伙伴类型:\n数据分析服务合作\n\
+            合作伙伴名称:\n深圳市腾讯计算机系统有限公司\n合作方式:\n嵌入第三方SDK，SDK收集传输个人信息\n\
+            共享个人信息字段:\n设备MAC地址、IMEI\n";
+        let (lexicon, x) = run(text);
+        let shares = shared(&lexicon, &x);
+        assert_shared(&shares, "友盟+移动统计SDK", "MAC地址");
+        assert_shared(&shares, "友盟+移动统计SDK", "IMEI");
+        assert!(
+            !shares.iter().any(|(r, d)| r.contains("腾讯") && d != "-"),
+            "{shares:?}"
+        );
+        // A line ending with a colon before a table's header opens no field: the header
+        // cell is no party.
+        let text = "iOS框架及工具类SDK：\n\nSDK名称\n使用目的\n\nFaceSDK\n人脸识别\n";
+        let (lexicon, x) = run(text);
+        let shares = shared(&lexicon, &x);
+        assert!(shares.iter().any(|(r, _)| r == "FaceSDK"), "{shares:?}");
+        assert!(!shares.iter().any(|(r, _)| r.contains("名称")), "{shares:?}");
     }
 
     fn shared(lexicon: &Lexicon, x: &Extraction) -> Vec<(String, String)> {
