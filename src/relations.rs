@@ -5055,14 +5055,23 @@ impl Reader<'_> {
             if weak_open && !(close.starts_with("功能") || close.starts_with("服务")) {
                 continue;
             }
-            let phrase = &window[..close_at];
+            let mut phrase = &window[..close_at];
+            let mut start = after;
+            // `在使用本软件的修改头像功能时`: the app's own name only says whose function it is.
+            if let Some(alias) = cues.product_alias.prefix_of(phrase.trim_start()) {
+                let lead = phrase.len() - phrase.trim_start().len() + alias.len();
+                if let Some(rest) = phrase[lead..].strip_prefix('的') {
+                    start += phrase.len() - rest.len();
+                    phrase = rest;
+                }
+            }
             let bare_you = !open.contains("使用") && !open.contains("参与") && !open.contains("进行");
             if bare_you
                 && (phrase.chars().count() > 8 || !(close.starts_with('时') || close.starts_with("功能")))
             {
                 continue;
             }
-            let features = self.split_features(view, after, phrase, !weak_open);
+            let features = self.split_features(view, start, phrase, !weak_open);
             if !features.is_empty() {
                 return (features, Some(at..after + close_at + close.len()));
             }
@@ -8160,6 +8169,23 @@ mod tests {
             .first()
             .map(|p| p.features.clone())
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn the_apps_own_name_before_a_function_only_says_whose_it_is() {
+        let (_, x) = run("此权限用于用户在使用本软件的修改头像功能时能正常访问手机相册权限。");
+        assert!(
+            x.practices.iter().any(|p| p.features == ["修改头像"]),
+            "{:?}",
+            x.practices
+        );
+        // Not 我们的: `当您在我们的产品中使用搜索功能时` names 搜索.
+        let (_, x) = run("当您在我们的产品中使用搜索功能时，我们需要收集您的搜索记录。");
+        assert!(
+            x.practices.iter().any(|p| p.features == ["搜索"]),
+            "{:?}",
+            x.practices
+        );
     }
 
     /// The first practice read in each of `texts` (if any) has no feature.
