@@ -153,6 +153,7 @@ pub fn extract_annotated(
         table_party: Vec::new(),
         table_section: None,
         pending_field: None,
+        party_line_index: None,
         split_record_lines: 0,
         line_parties: (usize::MAX, Vec::new()),
         label_head: None,
@@ -376,6 +377,8 @@ struct Reader<'a> {
     table_section: Option<usize>,
     /// The role of a field whose key stood alone on the line before (`SDK/API名称:`).
     pending_field: Option<Role>,
+    /// The sentence whose line was only a party's name (see `read_party_line`).
+    party_line_index: Option<usize>,
     /// Lines left to a record of split fields that named its party and has listed no
     /// data yet: a second name in it (`合作伙伴名称:` the company) is no new record.
     split_record_lines: usize,
@@ -432,6 +435,11 @@ struct Antecedents<'t> {
     clause_start: usize,
 }
 
+/// Sentences after a line that was only a party's name within which a bare line of data
+/// items is that party's row.
+const PARTY_ROW_SENTENCES: usize = 6;
+/// How far before a bare data line (bytes) a mention of SDKs puts it in a list of them.
+const SDK_CONTEXT_BYTES: usize = 1500;
 /// Lines (keys and values) a record of split fields runs over before its data.
 const SPLIT_RECORD_LINES: usize = 12;
 /// Byte length of the window before a verb in which a negation cue counts.
@@ -471,8 +479,15 @@ impl Reader<'_> {
         // closes with its data, or after SPLIT_RECORD_LINES lines without.
         self.split_record_lines = self.split_record_lines.saturating_sub(1);
         let in_record = self.pending_field.is_some() || self.split_record_lines > 0;
+        // A party's name standing as a heading opens the section of its own row, which
+        // may run over a few more short lines (its purpose, then its data).
+        let after_party_line = self
+            .party_line_index
+            .is_some_and(|at| index > at && index - at <= PARTY_ROW_SENTENCES);
         if self.table_section != section && !in_record {
-            self.table_party.clear();
+            if !after_party_line {
+                self.table_party.clear();
+            }
             self.table_section = section;
         }
         // The rest of a table line already read, a field split from its value, or a line
@@ -492,8 +507,11 @@ impl Reader<'_> {
                 self.pending = None;
             }
             // An SDK's name standing as a heading opens its block of fields.
-            self.read_party_line(doc, sentence, view);
-            self.read_data_heading(doc, index, sentence);
+            if self.read_party_line(doc, sentence, view) {
+                self.party_line_index = Some(index);
+            } else if !self.read_party_data_line(doc, sentence, view, index) {
+                self.read_data_heading(doc, index, sentence);
+            }
             return;
         }
         let (frame_features, frame_span) = self.frame_features(view);
@@ -561,7 +579,11 @@ impl Reader<'_> {
         // A new line has already moved the last named parties away: only those of the
         // line's previous sentence remain.
         self.named_before = std::mem::replace(&mut self.last_named, last_named);
-        if self.read_party_line(doc, sentence, view) || self.read_fields(view, index) {
+        if self.read_party_line(doc, sentence, view) {
+            self.party_line_index = Some(index);
+            return;
+        }
+        if self.read_fields(view, index) || self.read_party_data_line(doc, sentence, view, index) {
             return;
         }
         if self.in_rights_section(doc, sentence) || self.defines_generic_term(text) {
@@ -2745,6 +2767,64 @@ impl Reader<'_> {
             self.remember_parties(&parties);
         }
         all_parties
+    }
+
+    /// A line that only lists data items, a few lines after a line that was only a
+    /// party's name: a table row without keys (`微信` then `设备信息`; `QQ互联`, `SDK`,
+    /// its purpose, then `操作系统信息、设备信息`). The data goes to that party.
+    fn read_party_data_line(
+        &mut self,
+        doc: &Document,
+        sentence: &Sentence,
+        view: &View,
+        index: usize,
+    ) -> bool {
+        let text = view.text;
+        let recent = self
+            .party_line_index
+            .is_some_and(|at| index > at && index - at <= PARTY_ROW_SENTENCES);
+        let whole_line = doc.text[sentence.line.clone()].trim() == text.trim();
+        if !recent || !whole_line || self.table_party.is_empty() || text.contains(['。', '：', ':']) {
+            return false;
+        }
+        let cues = &self.lexicon.cues;
+        // Only in a part on third parties, by its heading or the text just before (`附录：
+        // 92APP接入的第三方SDK列表`): a sign-up form lists `执法人员` and then `密码`.
+        let in_sdk_section = sentence
+            .path
+            .iter()
+            .any(|&h| cues.sdk_section.find_in(&doc.headings[h].title).is_some());
+        let mut from = sentence.range.start.saturating_sub(SDK_CONTEXT_BYTES);
+        while !doc.text.is_char_boundary(from) {
+            from += 1;
+        }
+        let near_sdk = fold(&doc.text[from..sentence.range.start]).contains("sdk");
+        if !in_sdk_section && !near_sdk {
+            return false;
+        }
+        let depth = paren_depths(text);
+        let has_verb = cues
+            .practice_verbs()
+            .iter()
+            .any(|words| words.find_all(text).into_iter().any(|(at, _)| depth[at] == 0));
+        // A line that names a party of its own (`百度地图SDK地址定位用于…位置信息`) is a row
+        // of that party, read elsewhere.
+        let names_party = view.mentions.iter().any(|m| m.kind == Kind::ThirdParty);
+        if has_verb || names_party {
+            return false;
+        }
+        let items = self.parse_list(view, 0..text.len());
+        let data = self.data_terms(&items, index, false);
+        let known = data
+            .iter()
+            .filter(|d| matches!(d.entity, Entity::Concept(_)))
+            .count();
+        if known == 0 || data.len() * 2 < items.len() {
+            return false;
+        }
+        let parties = self.table_party.clone();
+        self.emit_table_share(&parties, data, index);
+        true
     }
 
     /// `使用的第三方: A、B，用于…` names the parties that a later `此SDK`/`这些SDK` on the
@@ -7611,6 +7691,21 @@ mod tests {
         let shares = shared(&lexicon, &x);
         assert!(shares.iter().any(|(r, _)| r == "FaceSDK"), "{shares:?}");
         assert!(!shares.iter().any(|(r, _)| r.contains("名称")), "{shares:?}");
+    }
+
+    #[test]
+    fn a_bare_data_line_after_a_party_line_is_that_partys_row() {
+        let text = "四、第三方SDK\n微信\n设备信息（IMEI、MAC地址）\n\n极光推送\n为用户提供推送服务\nIP地址、基站信息\n\n\
+            百度地图SDK用于地图定位，位置信息\n";
+        let (lexicon, x) = run(text);
+        let shares = shared(&lexicon, &x);
+        assert_shared(&shares, "微信", "IMEI");
+        assert_shared(&shares, "极光推送", "IP地址");
+        // A line naming a party of its own is no row of the party before it.
+        assert!(
+            !shares.iter().any(|(r, d)| r == "极光推送" && d.contains("位置")),
+            "{shares:?}"
+        );
     }
 
     fn shared(lexicon: &Lexicon, x: &Extraction) -> Vec<(String, String)> {
