@@ -5527,7 +5527,19 @@ fn starts_with_word(name: &str) -> bool {
 /// White space collapsed, NFKC: the canonical spelling of a surface form.
 pub fn canonical(surface: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
-    let nfkc: String = surface.nfkc().collect();
+    // ASCII and the main block of CJK ideographs are their own NFKC form: most surfaces
+    // need no normalising, and one without white space is already canonical.
+    let nfkc: Cow<'_, str> = if surface
+        .chars()
+        .all(|c| c.is_ascii() || ('\u{4E00}'..='\u{9FFF}').contains(&c))
+    {
+        Cow::Borrowed(surface)
+    } else {
+        Cow::Owned(surface.nfkc().collect())
+    };
+    if !nfkc.contains(char::is_whitespace) {
+        return nfkc.into_owned();
+    }
     nfkc.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
