@@ -17,8 +17,11 @@
 //! All vocabulary comes from the lexicon and the cue words (`ontology/cues.ttl`).
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
+
+use rustc_hash::FxHashMap;
 
 use crate::lexicon::{fold, ConceptId, Kind, Lexicon};
 use crate::mentions::{find_mentions, segment_sentences, sentence_mentions, Mention, Segmenter};
@@ -266,6 +269,11 @@ struct View<'a> {
     /// `boundary[b]` is true where a token starts or ends at byte `b`.
     boundary: Vec<bool>,
     mentions: Vec<Mention>,
+    /// `resolve_piece` of each piece read so far: list rules read the same pieces again
+    /// and again. What a piece resolves to depends on the sentence and, through
+    /// `resolve_head`, on the previous sentence's data, which stays put while a sentence
+    /// is read, so it is remembered for this view only.
+    pieces: RefCell<FxHashMap<(usize, usize), Option<Item>>>,
 }
 
 impl<'a> View<'a> {
@@ -279,6 +287,7 @@ impl<'a> View<'a> {
             text,
             boundary,
             mentions,
+            pieces: RefCell::default(),
         }
     }
 
@@ -4468,6 +4477,17 @@ impl Reader<'_> {
 
     /// Resolves one list piece, with its bracketed members and own permission.
     fn resolve_piece(&self, view: &View, piece: Range<usize>) -> Option<Item> {
+        let key = (piece.start, piece.end);
+        if let Some(item) = view.pieces.borrow().get(&key) {
+            return item.clone();
+        }
+        let item = self.read_piece(view, piece);
+        view.pieces.borrow_mut().insert(key, item.clone());
+        item
+    }
+
+    /// [`Reader::resolve_piece`], read afresh.
+    fn read_piece(&self, view: &View, piece: Range<usize>) -> Option<Item> {
         let text = view.text;
         // `(3)唯一设备识别码（…）`: an item number run into the piece.
         let numbered = text[piece.clone()].trim_start();
