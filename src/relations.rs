@@ -17,7 +17,7 @@
 //! All vocabulary comes from the lexicon and the cue words (`ontology/cues.ttl`).
 
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -274,6 +274,8 @@ struct View<'a> {
     /// `resolve_head`, on the previous sentence's data, which stays put while a sentence
     /// is read, so it is remembered for this view only.
     pieces: RefCell<FxHashMap<(usize, usize), Option<Item>>>,
+    /// `paren_depths` of the text, made the first time a rule asks.
+    depths: OnceCell<Vec<u32>>,
 }
 
 impl<'a> View<'a> {
@@ -288,7 +290,13 @@ impl<'a> View<'a> {
             boundary,
             mentions,
             pieces: RefCell::default(),
+            depths: OnceCell::new(),
         }
+    }
+
+    /// The round-bracket depth at each byte of the text (see `paren_depths`).
+    fn paren_depths(&self) -> &[u32] {
+        self.depths.get_or_init(|| paren_depths(self.text))
     }
 
     fn is_boundary(&self, byte: usize) -> bool {
@@ -2943,7 +2951,7 @@ impl Reader<'_> {
         // A verb inside round brackets qualifies what stands before them
         // (`IMEI（仅在安卓9及以下版本收集）`, `记录（包括在后台运行状态下接收和记录）`): it
         // opens no object of its own. Bracketed denials are read by `bracket_denials`.
-        let depth = paren_depths(text);
+        let depth = view.paren_depths();
         let mut i = 0;
         while i < text.len() {
             if depth[i] > 0 {
@@ -3060,7 +3068,8 @@ impl Reader<'_> {
     /// instruction word inside brackets or listed among data (`广告数据（如曝光、点击、
     /// 转化数据等）`) names data, not a step.
     fn instructs(&self, text: &str, clause: &Range<usize>) -> bool {
-        let depth = paren_depths(text);
+        // Most clauses hold no instruction word: their brackets need no look.
+        let depth = OnceCell::new();
         self.lexicon
             .cues
             .instruction
@@ -3071,7 +3080,7 @@ impl Reader<'_> {
                 let end = start + word.len();
                 let listed =
                     text[..start].ends_with(['、', '/']) || text[end..].starts_with(['、', '/', '等']);
-                depth[start] == 0 && !listed
+                depth.get_or_init(|| paren_depths(text))[start] == 0 && !listed
             })
     }
 
@@ -3294,7 +3303,7 @@ impl Reader<'_> {
     /// 位置向您提供相关内容服务`: after the data, 向您/为您 opens what it serves.
     fn end_of_data(&self, view: &View, start: usize, end: usize) -> usize {
         let text = view.text;
-        let depth = paren_depths(text);
+        let depth = view.paren_depths();
         let lead = text[start..end].len() - strip_determiners(self.lexicon, &text[start..end]).len();
         let cut = (start..end).find(|&at| {
             text.is_char_boundary(at)
@@ -3363,7 +3372,7 @@ impl Reader<'_> {
         });
         // A practice verb other than in a relative clause on the user's data (`您使用应用
         // 程序的频率`, `使用的语言`): `社会化分享功能将收集您的…` has a verb of its own.
-        let depth = paren_depths(text);
+        let depth = view.paren_depths();
         let own_verb = cues.practice_verbs().iter().any(|words| {
             words.find_all(body).into_iter().any(|(at, w)| {
                 let verb = span.start + at..span.start + at + w.len();
