@@ -139,25 +139,26 @@ pub fn segment_sentences(doc: &Document, segmenter: &Segmenter) -> Vec<Vec<Range
         return Vec::new();
     };
     let span = first.range.start..last.range.end.max(first.range.start);
-    let tokens = segmenter.tokens(&doc.text[span.clone()]);
+    // jieba's tokens as they come: no copy of their ranges to deal out.
+    let tokens = segmenter.jieba.cut(&doc.text[span.clone()], true);
     let mut next = 0;
     doc.sentences
         .iter()
         .map(|sentence| {
             let range = &sentence.range;
             // Sentences come in text order; skip the tokens before this one.
-            while next < tokens.len() && span.start + tokens[next].end <= range.start {
+            while next < tokens.len() && span.start + tokens[next].byte_end <= range.start {
                 next += 1;
             }
             let mut last = next;
-            while last < tokens.len() && span.start + tokens[last].start < range.end {
+            while last < tokens.len() && span.start + tokens[last].byte_start < range.end {
                 last += 1;
             }
             // Sized once: growing a vector token by token cost more than dealing them out.
             let mut own = Vec::with_capacity(last - next);
             for token in &tokens[next..last] {
-                let start = (span.start + token.start).max(range.start);
-                let end = (span.start + token.end).min(range.end);
+                let start = (span.start + token.byte_start).max(range.start);
+                let end = (span.start + token.byte_end).min(range.end);
                 if start < end {
                     own.push(start - range.start..end - range.start);
                 }
