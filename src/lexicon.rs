@@ -42,6 +42,14 @@ pub fn fold_into(text: &str, out: &mut String) {
         c.is_ascii() || ('\u{4E00}'..='\u{9FFF}').contains(&c) || "，。、；：（）“”《》【】".contains(c)
     });
     if plain {
+        // Nothing to lower-case or drop (most tokens): copy the text as it is.
+        if !text
+            .bytes()
+            .any(|b| b.is_ascii_uppercase() || matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' '))
+        {
+            out.push_str(text);
+            return;
+        }
         out.extend(
             text.chars()
                 .filter(|c| !c.is_whitespace())

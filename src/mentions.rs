@@ -70,7 +70,9 @@ impl Segmenter {
     /// The first word of `text` with its part-of-speech tag (jieba's ICTCLAS set: `v` a
     /// verb, `r` a pronoun, `p` a preposition, `c` a conjunction, `d` an adverb…).
     pub fn first_word<'t>(&self, text: &'t str) -> Option<(&'t str, String)> {
-        let tags = self.jieba.tag(text, true);
+        // jieba cuts and tags each run of Han and alphanumeric characters on its own, so
+        // the first word lies in the first run: tagging the rest of a long clause is waste.
+        let tags = self.jieba.tag(&text[..first_run_end(text)], true);
         let first = tags.first()?;
         let len = first.word.len();
         Some((&text[..len], first.tag.to_owned()))
@@ -85,6 +87,31 @@ impl Segmenter {
     pub fn jieba(&self) -> &Jieba {
         &self.jieba
     }
+}
+
+/// Where the first run of characters jieba segments together ends, or the end of `text`
+/// where that is not sure: a run that opens with a CJK ideograph or an ASCII letter or
+/// digit ends before the first ASCII punctuation or white space other than jieba's
+/// `+#&._%-`, or CJK or full-width punctuation. jieba's own class (`is_han_default`) is
+/// wider, and stopping early would change the first word; stopping late changes nothing.
+fn first_run_end(text: &str) -> usize {
+    let opens_run = text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphanumeric() || ('\u{4E00}'..='\u{9FFF}').contains(&c));
+    if !opens_run {
+        return text.len();
+    }
+    text.char_indices()
+        .find(|&(_, c)| {
+            if c.is_ascii() {
+                !c.is_ascii_alphanumeric() && !matches!(c, '+' | '#' | '&' | '.' | '_' | '%' | '-')
+            } else {
+                // General punctuation (“”…), CJK symbols (、。《》【】), full-width forms (，：（）).
+                matches!(c, '\u{2000}'..='\u{206F}' | '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}')
+            }
+        })
+        .map_or(text.len(), |(at, _)| at)
 }
 
 /// A lexicon concept named in a text.
@@ -112,25 +139,29 @@ pub fn segment_sentences(doc: &Document, segmenter: &Segmenter) -> Vec<Vec<Range
         return Vec::new();
     };
     let span = first.range.start..last.range.end.max(first.range.start);
-    let tokens = segmenter.tokens(&doc.text[span.clone()]);
+    // jieba's tokens as they come: no copy of their ranges to deal out.
+    let tokens = segmenter.jieba.cut(&doc.text[span.clone()], true);
     let mut next = 0;
     doc.sentences
         .iter()
         .map(|sentence| {
             let range = &sentence.range;
             // Sentences come in text order; skip the tokens before this one.
-            while next < tokens.len() && span.start + tokens[next].end <= range.start {
+            while next < tokens.len() && span.start + tokens[next].byte_end <= range.start {
                 next += 1;
             }
-            let mut own = Vec::new();
-            let mut k = next;
-            while k < tokens.len() && span.start + tokens[k].start < range.end {
-                let start = (span.start + tokens[k].start).max(range.start);
-                let end = (span.start + tokens[k].end).min(range.end);
+            let mut last = next;
+            while last < tokens.len() && span.start + tokens[last].byte_start < range.end {
+                last += 1;
+            }
+            // Sized once: growing a vector token by token cost more than dealing them out.
+            let mut own = Vec::with_capacity(last - next);
+            for token in &tokens[next..last] {
+                let start = (span.start + token.byte_start).max(range.start);
+                let end = (span.start + token.byte_end).min(range.end);
                 if start < end {
                     own.push(start - range.start..end - range.start);
                 }
-                k += 1;
             }
             own
         })

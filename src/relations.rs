@@ -17,8 +17,11 @@
 //! All vocabulary comes from the lexicon and the cue words (`ontology/cues.ttl`).
 
 use std::borrow::Cow;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::ops::Range;
+
+use rustc_hash::FxHashMap;
 
 use crate::lexicon::{fold, ConceptId, Kind, Lexicon};
 use crate::mentions::{find_mentions, segment_sentences, sentence_mentions, Mention, Segmenter};
@@ -269,6 +272,13 @@ struct View<'a> {
     /// `boundary[b]` is true where a token starts or ends at byte `b`.
     boundary: Vec<bool>,
     mentions: Vec<Mention>,
+    /// `resolve_piece` of each piece read so far: list rules read the same pieces again
+    /// and again. What a piece resolves to depends on the sentence and, through
+    /// `resolve_head`, on the previous sentence's data, which stays put while a sentence
+    /// is read, so it is remembered for this view only.
+    pieces: RefCell<FxHashMap<(usize, usize), Option<Item>>>,
+    /// `paren_depths` of the text, made the first time a rule asks.
+    depths: OnceCell<Vec<u32>>,
 }
 
 impl<'a> View<'a> {
@@ -282,7 +292,14 @@ impl<'a> View<'a> {
             text,
             boundary,
             mentions,
+            pieces: RefCell::default(),
+            depths: OnceCell::new(),
         }
+    }
+
+    /// The round-bracket depth at each byte of the text (see `paren_depths`).
+    fn paren_depths(&self) -> &[u32] {
+        self.depths.get_or_init(|| paren_depths(self.text))
     }
 
     fn is_boundary(&self, byte: usize) -> bool {
@@ -3142,7 +3159,7 @@ impl Reader<'_> {
         // A verb inside round brackets qualifies what stands before them
         // (`IMEI（仅在安卓9及以下版本收集）`, `记录（包括在后台运行状态下接收和记录）`): it
         // opens no object of its own. Bracketed denials are read by `bracket_denials`.
-        let depth = paren_depths(text);
+        let depth = view.paren_depths();
         let mut i = 0;
         while i < text.len() {
             if depth[i] > 0 {
@@ -3260,7 +3277,8 @@ impl Reader<'_> {
     /// instruction word inside brackets or listed among data (`广告数据（如曝光、点击、
     /// 转化数据等）`) names data, not a step.
     fn instructs(&self, text: &str, clause: &Range<usize>) -> bool {
-        let depth = paren_depths(text);
+        // Most clauses hold no instruction word: their brackets need no look.
+        let depth = OnceCell::new();
         self.lexicon
             .cues
             .instruction
@@ -3271,7 +3289,7 @@ impl Reader<'_> {
                 let end = start + word.len();
                 let listed =
                     text[..start].ends_with(['、', '/']) || text[end..].starts_with(['、', '/', '等']);
-                depth[start] == 0 && !listed
+                depth.get_or_init(|| paren_depths(text))[start] == 0 && !listed
             })
     }
 
@@ -3494,7 +3512,7 @@ impl Reader<'_> {
     /// 位置向您提供相关内容服务`: after the data, 向您/为您 opens what it serves.
     fn end_of_data(&self, view: &View, start: usize, end: usize) -> usize {
         let text = view.text;
-        let depth = paren_depths(text);
+        let depth = view.paren_depths();
         let lead = text[start..end].len() - strip_determiners(self.lexicon, &text[start..end]).len();
         let cut = (start..end).find(|&at| {
             text.is_char_boundary(at)
@@ -3563,7 +3581,7 @@ impl Reader<'_> {
         });
         // A practice verb other than in a relative clause on the user's data (`您使用应用
         // 程序的频率`, `使用的语言`): `社会化分享功能将收集您的…` has a verb of its own.
-        let depth = paren_depths(text);
+        let depth = view.paren_depths();
         let own_verb = cues.practice_verbs().iter().any(|words| {
             words.find_all(body).into_iter().any(|(at, w)| {
                 let verb = span.start + at..span.start + at + w.len();
@@ -4677,6 +4695,17 @@ impl Reader<'_> {
 
     /// Resolves one list piece, with its bracketed members and own permission.
     fn resolve_piece(&self, view: &View, piece: Range<usize>) -> Option<Item> {
+        let key = (piece.start, piece.end);
+        if let Some(item) = view.pieces.borrow().get(&key) {
+            return item.clone();
+        }
+        let item = self.read_piece(view, piece);
+        view.pieces.borrow_mut().insert(key, item.clone());
+        item
+    }
+
+    /// [`Reader::resolve_piece`], read afresh.
+    fn read_piece(&self, view: &View, piece: Range<usize>) -> Option<Item> {
         let text = view.text;
         // `(3)唯一设备识别码（…）`: an item number run into the piece.
         let numbered = text[piece.clone()].trim_start();
@@ -5788,7 +5817,19 @@ fn starts_with_word(name: &str) -> bool {
 /// White space collapsed, NFKC: the canonical spelling of a surface form.
 pub fn canonical(surface: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
-    let nfkc: String = surface.nfkc().collect();
+    // ASCII and the main block of CJK ideographs are their own NFKC form: most surfaces
+    // need no normalising, and one without white space is already canonical.
+    let nfkc: Cow<'_, str> = if surface
+        .chars()
+        .all(|c| c.is_ascii() || ('\u{4E00}'..='\u{9FFF}').contains(&c))
+    {
+        Cow::Borrowed(surface)
+    } else {
+        Cow::Owned(surface.nfkc().collect())
+    };
+    if !nfkc.contains(char::is_whitespace) {
+        return nfkc.into_owned();
+    }
     nfkc.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
