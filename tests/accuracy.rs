@@ -1,5 +1,5 @@
 //! The accuracy ratchet: the five example policies scored against their gold
-//! annotations with the project's own evaluator, and four policies outside the gold
+//! annotations with the project's own evaluator, and eight policies outside the gold
 //! (`tests/fixtures/outside`) against ours. Each floor is the score reached so far,
 //! rounded down; a change that lowers any score fails here. Raise the floors as the
 //! extractor improves (`policykg eval --gold tests/fixtures/gold` prints the scores).
@@ -29,26 +29,23 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("product", 0.99, 0.99),
 ];
 
-/// Floors on four policies outside the gold (`tests/fixtures/outside/README.md`): text no
+/// Floors on eight policies outside the gold (`tests/fixtures/outside/README.md`): text no
 /// rule was written against, annotated by us. Low, and meant to stay honest: a rule that
 /// only fits the five gold policies shows here.
 const OUTSIDE_FLOORS: &[(&str, f64, f64)] = &[
-    ("collect", 0.66, 0.50),
-    // Precision .108 → .098 (4/37 → 4/41) with the accC list rules: more items read from
-    // sentences whose feature is still wrong.
-    ("collect+feature", 0.09, 0.02),
-    ("permission", 0.95, 0.73),
-    ("feature→permission", 0.81, 0.25),
-    ("permission→data", 0.11, 0.21),
-    ("share", 0.96, 0.41),
-    // Split fields (`SDK/API名称:` then its value) and keyless rows (a party's line, then a
-    // line of its data): recall .19 → .45, precision .91 → .83; 12 of the 13 false pairs
-    // go to 优量汇 where the gold names the row as written, `腾讯 广点通（优量汇）广告`.
-    ("share+data", 0.83, 0.45),
-    ("includes", 0.45, 0.30),
-    ("not_collected", 0.49, 0.49),
-    ("operator", 0.74, 0.74),
-    ("product", 0.99, 0.16),
+    ("collect", 0.67, 0.46),
+    ("collect+feature", 0.08, 0.02),
+    ("permission", 0.89, 0.64),
+    ("feature→permission", 0.65, 0.11),
+    ("permission→data", 0.13, 0.13),
+    ("share", 0.95, 0.46),
+    // 12 of the false (recipient, data) pairs go to 优量汇 where the gold names the row as
+    // written, `腾讯 广点通（优量汇）广告`.
+    ("share+data", 0.76, 0.31),
+    ("includes", 0.50, 0.36),
+    ("not_collected", 0.16, 0.33),
+    ("operator", 0.85, 0.75),
+    ("product", 0.99, 0.30),
 ];
 
 #[test]
@@ -58,7 +55,7 @@ fn scores_on_the_gold_policies_do_not_drop() {
 
 #[test]
 fn scores_on_policies_outside_the_gold_do_not_drop() {
-    check("outside", 4, OUTSIDE_FLOORS);
+    check("outside", 8, OUTSIDE_FLOORS);
 }
 
 /// Builds `tests/fixtures/<set>/policies`, scores it against `<set>/gold` and fails on
