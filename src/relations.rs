@@ -912,19 +912,13 @@ impl Reader<'_> {
                 }
             }
         }
-        for object in self.implicit_collections(view) {
-            let items = self.parse_list(view, object);
-            self.emit_collection(
-                &mut sentence_practices,
-                &items,
-                &features,
-                &[],
-                false,
-                &purpose,
-                index,
-            );
-        }
-        for items in self.tracking_collections(view) {
+        // Objects of no verb the rules above read, then cookies the operator places.
+        let implicit: Vec<Vec<Item>> = self
+            .implicit_collections(view)
+            .into_iter()
+            .map(|object| self.parse_list(view, object))
+            .collect();
+        for items in implicit.into_iter().chain(self.tracking_collections(view)) {
             self.emit_collection(
                 &mut sentence_practices,
                 &items,
@@ -7371,6 +7365,14 @@ mod tests {
         (lexicon, extraction)
     }
 
+    /// Each of `texts` states no (affirmative) collection.
+    fn assert_nothing_collected(texts: &[&str]) {
+        for text in texts {
+            let (lexicon, x) = run(text);
+            assert!(collected(&lexicon, &x).is_empty(), "{text}: {:?}", x.practices);
+        }
+    }
+
     fn collected(lexicon: &Lexicon, x: &Extraction) -> Vec<String> {
         let mut out: Vec<String> = x
             .practices
@@ -7527,29 +7529,37 @@ mod tests {
 
     #[test]
     fn a_negation_that_opens_another_word_denies_nothing() {
-        // 未来, 未成年人, 不定期, 不同: the negation cue only opens a word of another sense.
-        for text in [
-            "我们未来会收集您的设备型号。",
-            "对于未成年人我们会收集其监护人的手机号码。",
-            "我们不定期收集您的设备型号。",
-            "统计分析服务将根据统计维度的不同采集如下信息：设备型号、时区。",
+        // (text, whether it affirms): 未来, 未成年人, 不定期, 不同 only open a word of
+        // another sense; a negation that goes on with 会, ends its token, or stands farther
+        // from the verb still denies.
+        for (text, affirms) in [
+            ("我们未来会收集您的设备型号。", true),
+            ("对于未成年人我们会收集其监护人的手机号码。", true),
+            ("我们不定期收集您的设备型号。", true),
+            (
+                "统计分析服务将根据统计维度的不同采集如下信息：设备型号、时区。",
+                true,
+            ),
+            ("我们绝不会收集您的通讯录。", false),
+            ("我们从未收集您的通讯录。", false),
+            ("我们也不收集您的通讯录。", false),
+            ("我们不会主动直接向未成年人收集手机号码。", false),
         ] {
             let (lexicon, x) = run(text);
-            assert!(denied(&lexicon, &x).is_empty(), "{text}: {:?}", x.practices);
-            assert!(!collected(&lexicon, &x).is_empty(), "{text}: {:?}", x.practices);
+            assert_eq!(
+                collected(&lexicon, &x).is_empty(),
+                !affirms,
+                "{text}: {:?}",
+                x.practices
+            );
+            assert_eq!(
+                denied(&lexicon, &x).is_empty(),
+                affirms,
+                "{text}: {:?}",
+                x.practices
+            );
         }
-        // A negation that goes on with 会, ends its token, or stands farther from the verb
-        // still denies; one that a conjunction cuts off (且) does not reach the verb.
-        for text in [
-            "我们绝不会收集您的通讯录。",
-            "我们从未收集您的通讯录。",
-            "我们也不收集您的通讯录。",
-            "我们不会主动直接向未成年人收集手机号码。",
-        ] {
-            let (lexicon, x) = run(text);
-            assert!(collected(&lexicon, &x).is_empty(), "{text}: {:?}", x.practices);
-            assert!(!denied(&lexicon, &x).is_empty(), "{text}: {:?}", x.practices);
-        }
+        // A conjunction (且) cuts the negation off from the verb.
         let (lexicon, x) = run("如果某一功能未在前述说明中且收集了您的通讯录，我们会另行说明。");
         assert!(denied(&lexicon, &x).is_empty(), "{:?}", x.practices);
         let (lexicon, x) = run("我们会以包括但不限于如下方式使用您的通讯录。");
@@ -7558,7 +7568,7 @@ mod tests {
 
     #[test]
     fn consent_misuse_advice_and_future_changes_state_no_collection() {
-        for text in [
+        assert_nothing_collected(&[
             // Consent the clause lacks is no data the user provides.
             "未经您授权，我们不会将您的姓名与广告合作伙伴共享。",
             // Use without consent is misuse.
@@ -7569,10 +7579,7 @@ mod tests {
             "我们建议您采取积极措施保护个人信息的安全，包括但不限于使用复杂密码、定期修改密码。",
             // A change of the policy yet to come.
             "如您继续使用我们的服务，表示同意接受修订后的本政策，但是如果更新的内容需要采集音视频、获取您的通讯录，仍会再次征求您的同意。",
-        ] {
-            let (lexicon, x) = run(text);
-            assert!(collected(&lexicon, &x).is_empty(), "{text}: {:?}", x.practices);
-        }
+        ]);
         // The user provides, the operator asks: still collection.
         let (lexicon, x) = run("注册时用户需提供手机号码。");
         assert_eq!(collected(&lexicon, &x), ["手机号码"]);
@@ -7604,14 +7611,11 @@ mod tests {
 
     #[test]
     fn a_definition_of_personal_information_is_no_practice() {
-        for text in [
+        assert_nothing_collected(&[
             "个人信息，是指以电子方式记录的各种信息，包括自然人的姓名、住址、电话号码等。",
             "3.“个人敏感信息”：指一旦泄露可能危害人身安全的信息，包括身份证件号码、银行账户。",
             "个人信息（出自GB/T 35273-2020《个人信息安全规范》）：指各种信息，包括姓名、住址。",
-        ] {
-            let (lexicon, x) = run(text);
-            assert!(collected(&lexicon, &x).is_empty(), "{text}: {:?}", x.practices);
-        }
+        ]);
         // A term the lexicon names is defined as what this product collects, and 指纹 is
         // no definition.
         let (lexicon, x) = run("我们会收集您的指纹信息和姓名。");
