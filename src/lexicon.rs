@@ -42,19 +42,24 @@ pub fn fold_into(text: &str, out: &mut String) {
         c.is_ascii() || ('\u{4E00}'..='\u{9FFF}').contains(&c) || "，。、；：（）“”《》【】".contains(c)
     });
     if plain {
-        // Nothing to lower-case or drop (most tokens): copy the text as it is.
+        // Nothing to lower-case, drop or make half-width (most tokens): copy the text.
         if !text
             .bytes()
             .any(|b| b.is_ascii_uppercase() || matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' '))
+            && !text.contains(['，', '；', '：', '（', '）'])
         {
             out.push_str(text);
             return;
         }
-        out.extend(
-            text.chars()
-                .filter(|c| !c.is_whitespace())
-                .map(|c| c.to_ascii_lowercase()),
-        );
+        // As NFKC would: `（` is `(`, so `支付宝(中国)` and `支付宝（中国）` fold alike.
+        out.extend(text.chars().filter(|c| !c.is_whitespace()).map(|c| match c {
+            '，' => ',',
+            '；' => ';',
+            '：' => ':',
+            '（' => '(',
+            '）' => ')',
+            c => c.to_ascii_lowercase(),
+        }));
     } else {
         out.extend(
             text.nfkc()
@@ -716,6 +721,17 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn full_width_punctuation_folds_as_nfkc_folds_it_whatever_else_the_text_holds() {
+        // The fast path (ASCII and CJK only) and NFKC (here for the full-width Ａ) agree.
+        assert_eq!(
+            fold("支付宝（中国）网络技术有限公司"),
+            fold("支付宝(中国)网络技术有限公司")
+        );
+        assert_eq!(fold("Ａ（中国）"), "a(中国)");
+        assert_eq!(fold("A（中国）"), "a(中国)");
+    }
 
     #[test]
     fn fold_applies_nfkc_lowercase_and_drops_spaces() {

@@ -44,7 +44,7 @@ const OUTSIDE_FLOORS: &[(&str, f64, f64)] = &[
     ("share+data", 0.76, 0.31),
     ("includes", 0.50, 0.36),
     ("not_collected", 0.16, 0.33),
-    ("operator", 0.85, 0.75),
+    ("operator", 0.99, 0.87),
     ("product", 0.99, 0.30),
 ];
 
