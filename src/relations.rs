@@ -8222,9 +8222,18 @@ mod tests {
         let lexicon = Lexicon::embedded().unwrap();
         let segmenter = Segmenter::new(&lexicon);
         let product = |text: &str| find_products(&structure(text, &[]), &lexicon, &segmenter);
-        // The first line's title names the app, even when written only once.
+        // The first line's title names the app, even when written only once, and what the
+        // title protects (the users' information) is no part of the name.
         assert_eq!(
             product("中华日历隐私政策\n更新日期：2022年1月1日\n我们会收集您的设备信息。"),
+            vec!["中华日历"]
+        );
+        assert_eq!(
+            product("中华日历用户个人信息保护及隐私政策协议\n我们会收集您的设备信息。"),
+            vec!["中华日历"]
+        );
+        assert_eq!(
+            product("隐私政策\n\n中华日历用户信息隐私政策\n"),
             vec!["中华日历"]
         );
         // A heading on how to reach the policy, and SDK policies, name no app.
