@@ -6832,6 +6832,20 @@ pub fn find_products(doc: &Document, lexicon: &Lexicon, segmenter: &Segmenter) -
             .map_or(0, |i| tokens[i].end);
         push(&mut titled, clean_product(lexicon, &name[cut..]));
     }
+    // The definition without its bracket: `《图片文字识别转换》以下简称“本应用”`. Only a
+    // quoted name: unquoted, the words before 以下简称 run on from the sentence.
+    for (at, word) in text.match_indices("以下简称") {
+        let after: String = text[at + word.len()..].chars().take(12).collect();
+        if cues.product_alias.find_in(&after).is_none() {
+            continue;
+        }
+        let before = text[..at].trim_end_matches([' ', '，', ',']);
+        if before.ends_with(['》', '”']) {
+            if let Some(name) = name_before(before, before.len(), false) {
+                push(&mut titled, clean_product(lexicon, name));
+            }
+        }
+    }
 
     // Without a title or a definition: the name whose use is consent to the policy, or
     // the one that opens it with a commitment (`腾讯云严格遵守法律法规`).
@@ -8246,6 +8260,11 @@ mod tests {
         assert_eq!(
             product("用户隐私政策\n为了便于您使用临沂12345APP（以下简称“本应用”），我们制定本政策。"),
             vec!["临沂12345"]
+        );
+        // Without the bracket, a quoted name only.
+        assert_eq!(
+            product("隐私政策\n本公司开发的《中华日历》以下简称“本应用”。我们收集信息。"),
+            vec!["中华日历"]
         );
         // A brand title yields to the apps it covers.
         let migu =

@@ -45,7 +45,7 @@ const OUTSIDE_FLOORS: &[(&str, f64, f64)] = &[
     ("includes", 0.50, 0.36),
     ("not_collected", 0.16, 0.33),
     ("operator", 0.99, 0.87),
-    ("product", 0.99, 0.50),
+    ("product", 0.99, 0.60),
 ];
 
 #[test]
