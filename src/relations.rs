@@ -498,9 +498,7 @@ impl Reader<'_> {
         let in_record = self.pending_field.is_some() || self.split_record_lines > 0;
         // A party's name standing as a heading opens the section of its own row, which
         // may run over a few more short lines (its purpose, then its data).
-        let after_party_line = self
-            .party_line_index
-            .is_some_and(|at| index > at && index - at <= PARTY_ROW_SENTENCES);
+        let after_party_line = self.in_party_row(index);
         if self.table_section != section && !in_record {
             if !after_party_line {
                 self.table_party.clear();
@@ -1481,6 +1479,24 @@ impl Reader<'_> {
                 .find_in(&doc.headings[h].title)
                 .is_some()
         })
+    }
+
+    /// Whether a sentence sits in a part on third parties (SDK, 共享, 合作方…).
+    fn in_sdk_section(&self, doc: &Document, sentence: &Sentence) -> bool {
+        sentence.path.iter().any(|&h| {
+            self.lexicon
+                .cues
+                .sdk_section
+                .find_in(&doc.headings[h].title)
+                .is_some()
+        })
+    }
+
+    /// Whether sentence `index` may still belong to the row of the last line that was
+    /// only a party's name.
+    fn in_party_row(&self, index: usize) -> bool {
+        self.party_line_index
+            .is_some_and(|at| index > at && index - at <= PARTY_ROW_SENTENCES)
     }
 
     /// Whether a sentence sits in the part of the policy on collection.
@@ -2791,9 +2807,7 @@ impl Reader<'_> {
         index: usize,
     ) -> bool {
         let text = view.text;
-        let recent = self
-            .party_line_index
-            .is_some_and(|at| index > at && index - at <= PARTY_ROW_SENTENCES);
+        let recent = self.in_party_row(index);
         let whole_line = doc.text[sentence.line.clone()].trim() == text.trim();
         if !recent || !whole_line || self.table_party.is_empty() || text.contains(['。', '：', ':']) {
             return false;
@@ -2801,10 +2815,7 @@ impl Reader<'_> {
         let cues = &self.lexicon.cues;
         // Only in a part on third parties, by its heading or the text just before (`附录：
         // 92APP接入的第三方SDK列表`): a sign-up form lists `执法人员` and then `密码`.
-        let in_sdk_section = sentence
-            .path
-            .iter()
-            .any(|&h| cues.sdk_section.find_in(&doc.headings[h].title).is_some());
+        let in_sdk_section = self.in_sdk_section(doc, sentence);
         let mut from = sentence.range.start.saturating_sub(SDK_CONTEXT_BYTES);
         while !doc.text.is_char_boundary(from) {
             from += 1;
@@ -4011,14 +4022,7 @@ impl Reader<'_> {
         if !before.is_empty() && !before.ends_with(['。', '；', ';']) {
             return Vec::new();
         }
-        let in_sdk_section = sentence.path.iter().any(|&h| {
-            self.lexicon
-                .cues
-                .sdk_section
-                .find_in(&doc.headings[h].title)
-                .is_some()
-        });
-        if !in_sdk_section {
+        if !self.in_sdk_section(doc, sentence) {
             return Vec::new();
         }
         let text = view.text;
