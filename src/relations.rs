@@ -5082,8 +5082,45 @@ impl Reader<'_> {
                 continue;
             };
             let word = &text[word_start..at];
-            let n = word.chars().count();
             let cues = &self.lexicon.cues;
+            // `• 允许打电话的权限`, `获取软件安装列表的权限`: a line or clause that is only a
+            // permission named by what it allows; its name runs from the clause's start.
+            if word == "的" {
+                let clause = clause_of(text, at);
+                let head = text[clause.start..end].trim_start_matches(|c: char| {
+                    c.is_whitespace() || matches!(c, '•' | '·' | '-' | '*' | '●')
+                });
+                let head = crate::structure::strip_numbering(head).trim_start();
+                // A lettered item (`d) 访问网络连接的权限`).
+                let mut chars = head.chars();
+                let head = match (chars.next(), chars.next()) {
+                    (Some(l), Some(')' | '）' | '.' | '、')) if l.is_ascii_alphabetic() => {
+                        chars.as_str().trim_start()
+                    }
+                    _ => head,
+                };
+                let name = head.strip_prefix("允许").unwrap_or(head);
+                let n = name.chars().count();
+                let plain = !name.contains(['，', '、', '：', ':', '（', '(']);
+                // Only a clause that opens the sentence and names no one (not `我们会申请相机
+                // 的权限`, whose 相机 the lexicon reads).
+                let known = view.mentions.iter().any(|m| {
+                    m.kind == Kind::Permission && clause.start <= m.range.start && m.range.end <= end
+                });
+                if (5..=14).contains(&n)
+                    && plain
+                    && clause.start == 0
+                    && !known
+                    && !name.contains(['我', '您', '你'])
+                    && text[end..].trim_start().starts_with(['；', ';', '，', ',', '。'])
+                    && !self.is_conditional(head)
+                    && cues.anaphor.find_in(name).is_none()
+                {
+                    found.push(self.open_term(Kind::Permission, name));
+                }
+                continue;
+            }
+            let n = word.chars().count();
             let named = (2..=6).contains(&n)
                 && word.chars().all(char::is_alphanumeric)
                 && cues.not_a_feature.find_in(word).is_none()
@@ -8341,6 +8378,26 @@ mod tests {
             .first()
             .map(|p| p.features.clone())
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_line_that_is_only_a_permission_named_by_what_it_allows() {
+        let permission_of = |text: &str| -> Vec<String> {
+            let (_, x) = run(text);
+            x.practices
+                .iter()
+                .filter_map(|p| p.permission.as_ref().map(|t| t.surface.clone()))
+                .collect()
+        };
+        assert_eq!(
+            permission_of("• 允许打电话的权限；此功能用于联系客服。"),
+            ["打电话的权限"]
+        );
+        assert!(
+            permission_of("d) 访问网络连接的权限，用来使用网络；").contains(&"访问网络连接的权限".to_owned())
+        );
+        // Not in a clause with a subject, nor where the lexicon knows the permission.
+        assert_eq!(permission_of("我们会申请相机的权限。"), ["相机"]);
     }
 
     #[test]

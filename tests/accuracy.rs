@@ -35,7 +35,7 @@ const FLOORS: &[(&str, f64, f64)] = &[
 const OUTSIDE_FLOORS: &[(&str, f64, f64)] = &[
     ("collect", 0.67, 0.46),
     ("collect+feature", 0.08, 0.02),
-    ("permission", 0.89, 0.64),
+    ("permission", 0.90, 0.67),
     ("feature→permission", 0.65, 0.11),
     ("permission→data", 0.13, 0.13),
     ("share", 0.95, 0.46),
