@@ -2399,9 +2399,7 @@ impl Reader<'_> {
             return false;
         }
 
-        let tokens = self.segmenter.tokens(line);
-        let mentions = find_mentions(self.lexicon, line, &tokens);
-        let view = View::new(line, &tokens, mentions);
+        let view = self.view_of(line);
         // `友盟统计SDK` ends like a field name (`SDK`) but names a party.
         let bare_sdk = cells
             .iter()
@@ -2507,15 +2505,7 @@ impl Reader<'_> {
             let Some(first) = cells_at.get(name_at).or(cells_at.first()) else {
                 return false;
             };
-            let party = self.line_party(&View::new(
-                &line[first.clone()],
-                &self.segmenter.tokens(&line[first.clone()]),
-                find_mentions(
-                    self.lexicon,
-                    &line[first.clone()],
-                    &self.segmenter.tokens(&line[first.clone()]),
-                ),
-            ));
+            let party = self.line_party(&self.view_of(&line[first.clone()]));
             if party.is_empty() {
                 if line.contains('。') || line.chars().count() > 80 {
                     return false;
@@ -2582,9 +2572,7 @@ impl Reader<'_> {
         let Some(role) = self.pending_field.take() else {
             return false;
         };
-        let tokens = self.segmenter.tokens(line);
-        let mentions = find_mentions(self.lexicon, line, &tokens);
-        let view = View::new(line, &tokens, mentions);
+        let view = self.view_of(line);
         // Only a party surely named (a lexicon one, or one that says it is an SDK), and
         // data where a party was named: any other line is read as it stands.
         match role {
@@ -2629,6 +2617,14 @@ impl Reader<'_> {
             return None;
         }
         self.header_role(key)
+    }
+
+    /// A text of its own (a table line or cell) made ready for the rules: segmented once,
+    /// its mentions found.
+    fn view_of<'t>(&self, text: &'t str) -> View<'t> {
+        let tokens = self.segmenter.tokens(text);
+        let mentions = find_mentions(self.lexicon, text, &tokens);
+        View::new(text, &tokens, mentions)
     }
 
     fn emit_table_share(&mut self, parties: &[Term], data: Vec<Term>, index: usize) {
@@ -2824,7 +2820,7 @@ impl Reader<'_> {
         if !in_sdk_section && !near_sdk {
             return false;
         }
-        let depth = paren_depths(text);
+        let depth = view.paren_depths();
         let has_verb = cues
             .practice_verbs()
             .iter()
