@@ -349,6 +349,8 @@ pub struct Cues {
     pub platform_scope: Words,
     pub field_company: Words,
     pub field_other: Words,
+    /// A table column of the permissions a party calls (see cues.ttl).
+    pub field_permission: Words,
     pub not_in_party: Words,
     pub clause_end: Words,
     pub heading_lead: Words,
@@ -624,6 +626,7 @@ impl Lexicon {
             platform_scope: cue("platform-scope", false),
             field_company: cue("field-company", false),
             field_other: cue("field-other", false),
+            field_permission: cue("field-permission", false),
             not_in_party: cue("not-in-party", false),
             clause_end: cue("clause-end", false),
             heading_lead: cue("heading-lead", false),

@@ -428,7 +428,25 @@ enum Role {
     Name,
     Company,
     Data,
+    /// The permissions the party calls: read for data only where no column is `Data`.
+    Permission,
     Other,
+}
+
+/// A table's column roles with every name column after the first read as the company:
+/// `SDK服务 … 数据接收方名称` names the SDK first, then who runs it.
+fn name_first(roles: impl Iterator<Item = Role>) -> Vec<Role> {
+    let mut named = false;
+    roles
+        .map(|role| match role {
+            Role::Name if named => Role::Company,
+            Role::Name => {
+                named = true;
+                role
+            }
+            other => other,
+        })
+        .collect()
 }
 
 /// An SDK table being read: its columns, the field the next line fills (one field per
@@ -442,6 +460,18 @@ struct ColumnTable {
     cell_open: bool,
     col: usize,
     parties: Vec<Term>,
+    /// The data the current row's party receives, read so far (one field per line): its
+    /// company, named in a later field, receives it too.
+    row_data: Vec<Term>,
+}
+
+impl ColumnTable {
+    /// Whether a column of this role lists the data its party receives: the data column,
+    /// or, in a table without one, the column of permissions (`获取权限`: `IMEI、MAC地址、
+    /// 存储读写权限`), whose data items are all the table says the party gets.
+    fn reads_data(&self, role: Role) -> bool {
+        role == Role::Data || role == Role::Permission && !self.roles.contains(&Role::Data)
+    }
 }
 
 /// What a recipient that points back (`其`, `上述合作方`) may stand for: the recipients
@@ -963,10 +993,9 @@ impl Reader<'_> {
                 }
             } else if self.in_collection_part(doc, sentence)
                 && !sentence.lead.as_deref().is_some_and(|lead| {
-                    self.lexicon
-                        .cues
-                        .field_other
-                        .contains(lead.trim_end_matches(['：', ':']))
+                    let key = lead.trim_end_matches(['：', ':']);
+                    let cues = &self.lexicon.cues;
+                    cues.field_other.contains(key) || cues.field_permission.contains(key)
                 })
             {
                 // `使用场景：例如您扫描本地歌曲、更换头像…`: a line labelled with what the
@@ -2410,18 +2439,21 @@ impl Reader<'_> {
         // A header row opens a table; a header field line opens or extends one.
         if header_like
             && roles.contains(&Some(Role::Name))
-            && self
-                .table
-                .as_ref()
-                .is_none_or(|t| !t.header_open || cells.len() > 1)
+            && self.table.as_ref().is_none_or(|t| {
+                // Inside a row read one field per line, a field may be a header word
+                // (`SDK` in a 服务方式 column): only a full row opens a new table.
+                let mid_row = t.one_per_line && !t.parties.is_empty() && t.col > 0 && t.col < t.roles.len();
+                (!t.header_open || cells.len() > 1) && !(mid_row && cells.len() == 1)
+            })
         {
             self.table = Some(ColumnTable {
-                roles: roles.into_iter().flatten().collect(),
+                roles: name_first(roles.into_iter().flatten()),
                 one_per_line: cells.len() == 1,
                 header_open: cells.len() == 1,
                 cell_open: false,
                 col: 0,
                 parties: Vec::new(),
+                row_data: Vec::new(),
             });
             self.table_consumed_to = line_end;
             return true;
@@ -2430,8 +2462,15 @@ impl Reader<'_> {
             return false;
         };
         if table.header_open {
+            // `第三方官网` then `/隐私政策`: one header cell broken at its slash.
+            if header_like && cells.len() == 1 && line.starts_with(['/', '／']) {
+                self.table = Some(table);
+                self.table_consumed_to = line_end;
+                return true;
+            }
             if header_like && cells.len() == 1 {
-                table.roles.extend(roles.into_iter().flatten());
+                let roles = table.roles.iter().copied().chain(roles.into_iter().flatten());
+                table.roles = name_first(roles);
                 self.table = Some(table);
                 self.table_consumed_to = line_end;
                 return true;
@@ -2453,9 +2492,14 @@ impl Reader<'_> {
             // A field broken over lines (`…SIM卡IMSI信息）、` then `设备MAC地址、…`).
             if table.cell_open && table.col > 0 && !table.parties.is_empty() {
                 table.cell_open = line.ends_with(['、', '，', ',']);
-                if table.roles[(table.col - 1).min(n - 1)] == Role::Data {
+                let role = table.roles[(table.col - 1).min(n - 1)];
+                if table.reads_data(role) {
                     let data = self.table_data(&view, 0..line.len(), index);
+                    table.row_data.extend(data.iter().cloned());
                     self.emit_table_share(&table.parties, data, index);
+                }
+                if table.reads_data(role) || role == Role::Permission {
+                    self.table_permissions(&view, 0..line.len(), index);
                 }
                 self.table = Some(table);
                 self.table_consumed_to = line_end;
@@ -2466,17 +2510,26 @@ impl Reader<'_> {
             // A row's name is due where all fields of the last row are filled; a party
             // named in another field (`QQ登录/QQ分享` as a purpose) starts no row.
             let name_due = table.col == name_at || table.col >= n;
-            let mut party = if role == Role::Company || !name_due {
+            let mut party = if !name_due {
                 Vec::new()
             } else {
                 self.line_party(&view)
             };
-            // A short plain line is the next party's name even if no lexicon knows it.
-            if party.is_empty() && name_due && self.names_unknown_party(line) {
+            // The company cell of a row that ran a line long (a link broken in two)
+            // comes where the next name is due: it names the row's company, no new row.
+            let late_company = table.col >= n
+                && table.roles.contains(&Role::Company)
+                && self.lexicon.cues.company_suffix.suffix_of(line).is_some();
+            if late_company {
+                party.clear();
+                self.read_company_cell(&table, line, &view, index);
+            } else if party.is_empty() && name_due && self.names_unknown_party(line, table.col == n) {
+                // A short plain line is the next party's name even if no lexicon knows it.
                 party.push(self.open_term(Kind::ThirdParty, clean_term(self.lexicon, line)));
             }
             if !party.is_empty() {
                 table.parties = party;
+                table.row_data.clear();
                 table.col = name_at + 1;
                 self.emit_table_share(&table.parties, Vec::new(), index);
                 self.remember_parties(&table.parties.clone());
@@ -2494,9 +2547,15 @@ impl Reader<'_> {
                     }
                     return false;
                 }
-                if role == Role::Data && table.col < n {
+                if (table.reads_data(role) || role == Role::Permission) && table.col < n {
+                    self.table_permissions(&view, 0..line.len(), index);
+                }
+                if table.reads_data(role) && table.col < n {
                     let data = self.table_data(&view, 0..line.len(), index);
+                    table.row_data.extend(data.iter().cloned());
                     self.emit_table_share(&table.parties, data, index);
+                } else if role == Role::Company && table.col < n {
+                    self.read_company_cell(&table, line, &view, index);
                 }
                 table.col += 1;
             }
@@ -2516,9 +2575,12 @@ impl Reader<'_> {
                 for (i, range) in cells_at.iter().enumerate() {
                     let role = if aligned { Some(table.roles[i]) } else { None };
                     let read = match role {
-                        Some(r) => r == Role::Data,
+                        Some(r) => table.reads_data(r),
                         None => i != name_at,
                     };
+                    if read || role == Some(Role::Permission) {
+                        self.table_permissions(&view, range.clone(), index);
+                    }
                     if read {
                         for d in self.table_data(&view, range.clone(), index) {
                             if !data.contains(&d) {
@@ -2535,6 +2597,28 @@ impl Reader<'_> {
         self.table = Some(table);
         self.table_consumed_to = line_end;
         true
+    }
+
+    /// The company field of a row, one field per line (`北京锐讯灵通科技有限公司`): the
+    /// company behind the row's SDK receives what the SDK does. Only a name that ends as
+    /// a company's does: a link or a note (`— QQ互联WIKI`) run into the field names none.
+    fn read_company_cell(&mut self, table: &ColumnTable, line: &str, view: &View, index: usize) {
+        let company_name = self.lexicon.cues.company_suffix.suffix_of(line).is_some();
+        if table.parties.is_empty()
+            || !company_name
+            || line.chars().count() > 40
+            || line.contains(['，', '。', '；', '：', ':'])
+        {
+            return;
+        }
+        let mut company = self.line_party(view);
+        if company.is_empty() {
+            company.push(self.open_term(Kind::ThirdParty, clean_term(self.lexicon, line)));
+        }
+        company.retain(|c| !table.parties.contains(c));
+        if !company.is_empty() {
+            self.emit_table_share(&company, table.row_data.clone(), index);
+        }
     }
 
     /// A field whose value stands on the next line: `SDK/API名称:` then `友盟+移动统计SDK`,
@@ -2582,7 +2666,7 @@ impl Reader<'_> {
                     .into_iter()
                     .filter(|t| matches!(t.entity, Entity::Concept(_)) || fold(&t.surface).contains("sdk"))
                     .collect();
-                if parties.is_empty() && fold(line).contains("sdk") && self.names_unknown_party(line) {
+                if parties.is_empty() && fold(line).contains("sdk") && self.names_unknown_party(line, false) {
                     parties.push(self.open_term(Kind::ThirdParty, clean_term(self.lexicon, line)));
                 }
                 if parties.is_empty() {
@@ -2604,7 +2688,7 @@ impl Reader<'_> {
                 self.emit_table_share(&parties, data, index);
                 self.split_record_lines = 0;
             }
-            Role::Company | Role::Other => return false,
+            Role::Company | Role::Permission | Role::Other => return false,
         }
         self.table_consumed_to = line_range.end;
         true
@@ -2658,6 +2742,31 @@ impl Reader<'_> {
         data
     }
 
+    /// The permissions a table cell names (`存储读写权限`, `内存卡权限` among the data of
+    /// a row, or a column of them): the app calls them, for the row's SDK.
+    fn table_permissions(&mut self, view: &View, span: Range<usize>, index: usize) {
+        let mut found: Vec<Term> = Vec::new();
+        for piece in split_top_level(view.text, span.clone(), &['；', ';', '，', ',', ' ']) {
+            for item in self.parse_list(view, piece) {
+                if item.term.kind(self.lexicon) == Kind::Permission && !found.contains(&item.term) {
+                    found.push(item.term);
+                }
+            }
+        }
+        if span == (0..view.text.len()) {
+            for open in self.open_permissions(view) {
+                if !found.iter().any(|f| f.entity == open.entity) {
+                    found.push(open);
+                }
+            }
+        }
+        for permission in found {
+            self.out
+                .practices
+                .push(Practice::permission_only(permission, &[], &None, index));
+        }
+    }
+
     /// The role of a table header cell: the party's name, its company, the data it
     /// receives, or another field (purpose, permissions, link).
     fn header_role(&self, cell: &str) -> Option<Role> {
@@ -2673,6 +2782,8 @@ impl Reader<'_> {
             Some(Role::Company)
         } else if cues.field_name.suffix_of(c).is_some() {
             Some(Role::Name)
+        } else if cues.field_permission.suffix_of(c).is_some() {
+            Some(Role::Permission)
         } else if cues.field_other.suffix_of(c).is_some() {
             Some(Role::Other)
         } else {
@@ -2682,16 +2793,21 @@ impl Reader<'_> {
 
     /// A short plain line that can be a party's name: no clause punctuation, no verb or
     /// purpose opening it, no link.
-    fn names_unknown_party(&self, line: &str) -> bool {
+    ///
+    /// `by_position`: the line stands where the table's columns say the next name is
+    /// due, every field of the last row filled; a verb in it (`Umeng社会化分享`) is then
+    /// part of the name, not a sign of a purpose cell.
+    fn names_unknown_party(&self, line: &str, by_position: bool) -> bool {
         let cues = &self.lexicon.cues;
         let n = line.chars().count();
         (2..=25).contains(&n)
             && !line.contains(['，', '。', '；', '、', '：', ':', ',', ';', '/'])
             && !line.contains("http")
             && cues.bracket_note.find_in(line).is_none()
-            && [&cues.collect, &cues.share, &cues.provide, &cues.purpose, &cues.feature_open]
-                .iter()
-                .all(|w| w.find_in(line).is_none())
+            && (by_position
+                || [&cues.collect, &cues.share, &cues.provide, &cues.purpose, &cues.feature_open]
+                    .iter()
+                    .all(|w| w.find_in(line).is_none()))
             && line.chars().any(|c| c.is_alphabetic())
             // `READ_EXTERNAL_STORAGE`: a permission's constant.
             && !line.chars().all(|c| c.is_ascii_uppercase() || c == '_' || c == '.')
@@ -7761,6 +7877,63 @@ mod tests {
             !shares
                 .iter()
                 .any(|(r, d)| d.contains("公司") || d.contains("推送消息") || r.contains("公司") && d != "-"),
+            "{shares:?}"
+        );
+    }
+
+    #[test]
+    fn a_table_one_cell_per_line_whose_fields_hold_header_words() {
+        // A header cell broken at its slash (`第三方官网` `/隐私政策`); a 服务方式 column whose
+        // cells are `SDK` or `API`, header words themselves; no data column, so the
+        // permissions column names the data; its permission words are permissions.
+        let text =
+            "第三方SDK目录\n\nSDK服务\n服务方式\n服务目的\n服务范围\n获取权限\n\n第三方官网\n/隐私政策\n\n\
+            杉德\n\nSDK\n为用户提供安全，便捷的支付功能\n某某App\nMAC地址、IP地址\n\n官网/隐私政策\n\n\
+            BUGLY\nAPI\n收集用户崩溃日志信息\n某某App\n网络类型、存储读写权限\n\n官网/隐私政策\n";
+        let (lexicon, x) = run(text);
+        let shares = shared(&lexicon, &x);
+        assert_shared(&shares, "杉德", "MAC地址");
+        assert_shared(&shares, "杉德", "IP地址");
+        assert_shared(&shares, "BUGLY", "网络类型");
+        assert!(
+            !shares.iter().any(|(r, _)| r == "SDK" || r == "API"),
+            "{shares:?}"
+        );
+        let permissions: Vec<String> = x
+            .practices
+            .iter()
+            .filter_map(|p| p.permission.as_ref())
+            .map(|t| label(&lexicon, t))
+            .collect();
+        assert!(permissions.iter().any(|p| p == "存储权限"), "{permissions:?}");
+    }
+
+    #[test]
+    fn a_later_name_column_is_the_company_and_receives_the_rows_data() {
+        // `数据接收方名称` after `SDK服务`: the company of each row. A row runs a line long
+        // (its link broken in two), so the company comes where the next name is due; and a
+        // name holding a verb (`社会化分享`) stands where a name is due.
+        let text = "附录：接入的第三方SDK列表\n\nSDK服务\n获取权限\n收集的信息\n实现的功能目的\n\
+            隐私政策或相关链接\n数据接收方名称\n\n\
+            友盟统计分析\n存储权限\n应用列表\n统计分析\n【友盟+】隐私政策\n北京锐讯灵通科技有限公司\n\n\
+            QQ登录\n存储权限\n设备型号\n登录\nQQ互联SDK隐私保护声明\n— QQ互联WIKI\n腾讯科技（深圳）有限公司\n\n\
+            Umeng社会化分享\n读取设备信息\nIP地址\n登录\n【友盟+】隐私政策\n北京锐讯灵通科技有限公司\n";
+        let (lexicon, x) = run(text);
+        let shares = shared(&lexicon, &x);
+        assert_shared(&shares, "友盟统计分析", "应用安装列表");
+        assert_shared(&shares, "北京锐讯灵通科技有限公司", "应用安装列表");
+        assert_shared(&shares, "腾讯科技(深圳)有限公司", "设备型号");
+        assert!(
+            shares
+                .iter()
+                .any(|(r, d)| r.starts_with("Umeng") && d == "IP地址"),
+            "{shares:?}"
+        );
+        // Neither a purpose cell nor the note run into a company field is a party.
+        assert!(
+            !shares
+                .iter()
+                .any(|(r, _)| r == "登录" || r.contains("WIKI") || r == "统计分析"),
             "{shares:?}"
         );
     }
