@@ -407,6 +407,10 @@ pub struct Cues {
     pub negation_lookalike: Words,
     /// Advice to the user: what follows is theirs to do (see cues.ttl).
     pub advice: Words,
+    /// `按X的要求`: a party's request, whose party receives what is disclosed (see cues.ttl).
+    pub request_by: Words,
+    pub request_noun: Words,
+    pub rule_noun: Words,
     /// A change of the policy or the product (see cues.ttl).
     pub policy_change: Words,
     /// A header cell naming the company column, matched whole (see cues.ttl).
@@ -668,6 +672,9 @@ impl Lexicon {
             without_consent: cue("without-consent", false),
             negation_lookalike: cue("negation-lookalike", false),
             advice: cue("advice", false),
+            request_by: cue("request-by", false),
+            request_noun: cue("request-noun", false),
+            rule_noun: cue("rule-noun", false),
             policy_change: cue("policy-change", false),
             field_company_cell: cue("field-company-cell", false),
             placed_identifier: cue("placed-identifier", true),

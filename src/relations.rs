@@ -727,10 +727,17 @@ impl Reader<'_> {
                 practices: &sentence_practices,
                 clause_start: clause.start,
             };
-            let (provided_to, marker) = match verb.kind {
+            let (mut provided_to, marker) = match verb.kind {
                 VerbKind::Provide => self.provided_to(view, &clause, verb, &back),
                 _ => (Vec::new(), verb.range.start),
             };
+            // `应监护人的要求提供您的信息`, not `根据监管部门的要求，提供查询服务`: only data.
+            if verb.kind == VerbKind::Provide
+                && provided_to.is_empty()
+                && view.mentions_in(&object, Kind::DataItem).next().is_some()
+            {
+                provided_to = self.requesting_parties(view, verb);
+            }
             let kind = if provided_to.is_empty() {
                 verb.kind
             } else {
@@ -738,11 +745,14 @@ impl Reader<'_> {
             };
             match kind {
                 VerbKind::Share => {
-                    let (recipients, data_span, marker) = if provided_to.is_empty() {
+                    let (mut recipients, data_span, marker) = if provided_to.is_empty() {
                         self.share_parts(view, &clause, verb, &object, &back)
                     } else {
                         (provided_to, Some(object.clone()), marker)
                     };
+                    if recipients.is_empty() {
+                        recipients = self.requesting_parties(view, verb);
+                    }
                     // `不违规向与服务无关的第三方提供`, `是否需要向第三方提供`: the negation or
                     // the hedge stands before the recipient, which may be long.
                     if self.is_hedged(&text[clause.start..marker]) {
@@ -3865,6 +3875,60 @@ impl Reader<'_> {
             }
             _ => (recipients, Some(object.clone()), clause.start + at),
         }
+    }
+
+    /// The parties at whose request data is disclosed, where the verb names no recipient:
+    /// `按政府主管部门的强制性要求，对外共享您的个人信息`. The request (`pkc:request-noun`)
+    /// ends at most a few characters before the verb, and the phrase naming the party
+    /// opens with `pkc:request-by` (按, 根据, 应) within a short reach before it. Only
+    /// lexicon parties: the phrase also holds how they ask (`依法提出的`).
+    fn requesting_parties(&self, view: &View, verb: &Verb) -> Vec<Term> {
+        const GAP_CHARS: usize = 6;
+        const REACH_CHARS: usize = 24;
+        let text = view.text;
+        let cues = &self.lexicon.cues;
+        let before = &text[..verb.range.start];
+        let Some((noun_at, noun)) = cues.request_noun.find_all(before).into_iter().next_back() else {
+            return Vec::new();
+        };
+        // `要求，对外共享`; not `要求，向您提供`, where the verb has a recipient of its own.
+        let gap = &before[noun_at + noun.len()..];
+        if gap.chars().count() > GAP_CHARS
+            || gap.contains(['。', '；', ';'])
+            || cues.share_prefix.find_in(gap).is_some()
+        {
+            return Vec::new();
+        }
+        let reach = before[..noun_at]
+            .char_indices()
+            .rev()
+            .nth(REACH_CHARS - 1)
+            .map_or(0, |(i, _)| i);
+        let opener = cues
+            .request_by
+            .find_all(&before[reach..noun_at])
+            .into_iter()
+            .rfind(|(at, w)| view.is_boundary(reach + at) && view.is_boundary(reach + at + w.len()));
+        let Some((at, w)) = opener else {
+            return Vec::new();
+        };
+        let phrase = reach + at + w.len()..noun_at;
+        // The phrase is one: no clause break inside it.
+        if text[phrase.clone()].contains(['，', ',', '。', '；']) {
+            return Vec::new();
+        }
+        let mut parties: Vec<Term> = Vec::new();
+        for m in view.mentions_in(&phrase, Kind::ThirdParty) {
+            let after = text[m.range.end..phrase.end].trim_start_matches('的');
+            if cues.rule_noun.prefix_of(after).is_some() {
+                continue;
+            }
+            let term = self.concept_term(m.concept, &text[m.range.clone()]);
+            if !parties.contains(&term) {
+                parties.push(term);
+            }
+        }
+        parties
     }
 
     /// Where a span is a list of two or more members each of which is a party, the
@@ -8152,6 +8216,43 @@ mod tests {
         assert_shared(&shares, "交易对方", "电话号码");
         // `自己的个人信息` is an umbrella word, no data item.
         assert!(!shares.iter().any(|(_, d)| d.contains("自己")), "{shares:?}");
+    }
+
+    #[test]
+    fn data_disclosed_at_a_partys_request_goes_to_that_party() {
+        let cases = [
+            (
+                "我们可能会根据法律法规规定，或按政府主管部门的强制性要求，对外共享您的个人信息。",
+                "政府主管部门",
+                "-",
+            ),
+            (
+                "我们可能会按照司法机关或行政机关的要求，对外共享你的个人信息。",
+                "司法机关",
+                "-",
+            ),
+            (
+                "我们会根据执法部门的要求提供您的身份信息。",
+                "执法部门",
+                "个人身份信息",
+            ),
+        ];
+        for (text, party, data) in cases {
+            let (lexicon, x) = run(text);
+            assert_shared(&shared(&lexicon, &x), party, data);
+        }
+        // Not a service provided to the user, nor a platform's rules.
+        for text in [
+            "我们会根据监管部门的要求，向您提供查询服务。",
+            "您应当根据适用的法律法规和猫眼规则的要求，公开分享经营信息。",
+        ] {
+            let (lexicon, x) = run(text);
+            assert!(
+                shared(&lexicon, &x).is_empty(),
+                "{text}: {:?}",
+                shared(&lexicon, &x)
+            );
+        }
     }
 
     #[test]

@@ -21,7 +21,10 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("permission", 0.93, 0.93),
     ("feature→permission", 0.83, 0.57),
     ("permission→data", 0.88, 0.70),
-    ("share", 0.97, 0.73),
+    // .976 until data disclosed at an authority's request (按政府主管部门的强制性要求，对外共享)
+    // went to that authority: the guidelines count authorities as recipients, and the
+    // gold names them in three policies, but not in 001 (one false recipient).
+    ("share", 0.96, 0.73),
     ("share+data", 0.98, 0.76),
     ("includes", 0.87, 0.81),
     ("not_collected", 0.99, 0.75),
@@ -38,7 +41,7 @@ const OUTSIDE_FLOORS: &[(&str, f64, f64)] = &[
     ("permission", 0.90, 0.70),
     ("feature→permission", 0.65, 0.11),
     ("permission→data", 0.13, 0.13),
-    ("share", 0.96, 0.54),
+    ("share", 0.96, 0.56),
     // 12 of the false (recipient, data) pairs go to 优量汇 where the gold names the row as
     // written, `腾讯 广点通（优量汇）广告`.
     ("share+data", 0.79, 0.45),
