@@ -5943,20 +5943,28 @@ impl Reader<'_> {
     }
 
     /// A negation in the window before a recipient marker, written as words of their own:
-    /// `不会向`, but not the 不 of `不可避免的要向`.
+    /// `不会向`, but not the 不 of `不可避免的要向` nor of `不经另行通知您而向`.
     fn negated_before(&self, view: &View, clause_start: usize, marker: usize) -> bool {
         let text = view.text;
         let mut window_start = marker.saturating_sub(NEGATION_WINDOW).max(clause_start);
         while !text.is_char_boundary(window_start) {
             window_start += 1;
         }
+        let window = &text[window_start..marker];
         self.lexicon
             .cues
             .negation
-            .find_all(&text[window_start..marker])
+            .find_all(window)
             .into_iter()
             .any(|(at, w)| {
-                view.is_boundary(window_start + at) && view.is_boundary(window_start + at + w.len())
+                view.is_boundary(window_start + at)
+                    && view.is_boundary(window_start + at + w.len())
+                    && self
+                        .lexicon
+                        .cues
+                        .negation_lookalike
+                        .prefix_of(&window[at..])
+                        .is_none()
             })
     }
 
@@ -8216,6 +8224,25 @@ mod tests {
         assert_shared(&shares, "交易对方", "电话号码");
         // `自己的个人信息` is an umbrella word, no data item.
         assert!(!shares.iter().any(|(_, d)| d.contains("自己")), "{shares:?}");
+    }
+
+    #[test]
+    fn generic_recipients_of_transfers_and_without_notice() {
+        // `不经另行通知` is no denial of what follows; a transferee and a recipient abroad
+        // are parties of their own.
+        let cases = [
+            ("我们有权不经另行通知您而向受让方提供您的个人信息。", "受让方"),
+            (
+                "我们会在履行了法律规定的义务后，向境外实体提供您的个人信息。",
+                "境外实体",
+            ),
+            ("获得您的明确同意后，我们会与其他方共享您的个人信息。", "其他方"),
+        ];
+        for (text, party) in cases {
+            let (lexicon, x) = run(text);
+            assert_shared(&shared(&lexicon, &x), party, "-");
+            assert_eq!(negated_shares(&x), 0, "{text}");
+        }
     }
 
     #[test]
