@@ -410,6 +410,7 @@ pub struct Cues {
     /// `按X的要求`: a party's request, whose party receives what is disclosed (see cues.ttl).
     pub request_by: Words,
     pub request_noun: Words,
+    pub collection_section: Words,
     pub rule_noun: Words,
     /// A change of the policy or the product (see cues.ttl).
     pub policy_change: Words,
@@ -674,6 +675,7 @@ impl Lexicon {
             advice: cue("advice", false),
             request_by: cue("request-by", false),
             request_noun: cue("request-noun", false),
+            collection_section: cue("collection-section", false),
             rule_noun: cue("rule-noun", false),
             policy_change: cue("policy-change", false),
             field_company_cell: cue("field-company-cell", false),

@@ -581,11 +581,13 @@ impl Reader<'_> {
             // `这类信息包括…` goes on about the previous sentence, in its feature.
             self.previous_features.clone()
         } else {
-            let context = self.context_features(doc, sentence, view);
-            if context.is_empty() {
-                self.purpose_list_features(view)
+            // The functions the sentence names itself (`以实现更换头像、发表评论等功能`)
+            // before those of its heading, which are broader.
+            let listed = self.purpose_list_features(view);
+            if listed.is_empty() {
+                self.context_features(doc, sentence, view)
             } else {
-                context
+                listed
             }
         };
         self.previous_features = features.clone();
@@ -1510,13 +1512,14 @@ impl Reader<'_> {
         !term.is_empty() && self.lexicon.is_generic(&fold(term))
     }
 
+    /// Whether a sentence sits in a section on the user's rights. Not a part on
+    /// collection that also says how the user manages it (`二、我们如何收集、使用您的信息
+    /// 以及您可以如何管理您的信息`): that is where most practices are stated.
     fn in_rights_section(&self, doc: &Document, sentence: &Sentence) -> bool {
+        let cues = &self.lexicon.cues;
         sentence.path.iter().any(|&h| {
-            self.lexicon
-                .cues
-                .rights_section
-                .find_in(&doc.headings[h].title)
-                .is_some()
+            let title = &doc.headings[h].title;
+            cues.rights_section.find_in(title).is_some() && cues.collection_section.find_in(title).is_none()
         })
     }
 
@@ -1540,10 +1543,11 @@ impl Reader<'_> {
 
     /// Whether a sentence sits in the part of the policy on collection.
     fn in_collection_part(&self, doc: &Document, sentence: &Sentence) -> bool {
+        let cues = &self.lexicon.cues;
         sentence
             .path
             .iter()
-            .any(|&h| doc.headings[h].title.contains("收集"))
+            .any(|&h| cues.collection_section.find_in(&doc.headings[h].title).is_some())
     }
 
     /// A section whose part heading was not found (a one-line policy whose `一、…` runs
@@ -8243,6 +8247,19 @@ mod tests {
             assert_shared(&shared(&lexicon, &x), party, "-");
             assert_eq!(negated_shares(&x), 0, "{text}");
         }
+    }
+
+    #[test]
+    fn a_part_on_collection_that_also_names_the_users_rights_states_practices() {
+        let text = "一、我们如何收集、使用您的信息以及您可以如何管理您的信息\n\
+            为了创建账户，您需要提供手机号码。\n\
+            二、您如何管理您的信息\n\
+            您可以在设置中访问您的电子邮箱地址。\n";
+        let (lexicon, x) = run(text);
+        let data = collected(&lexicon, &x);
+        assert!(data.iter().any(|d| d == "手机号码"), "{data:?}");
+        // A part on rights alone states no collection, even with 访问.
+        assert!(!data.iter().any(|d| d.contains("邮箱")), "{data:?}");
     }
 
     #[test]
