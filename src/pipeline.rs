@@ -181,7 +181,10 @@ fn check_is_policy(doc: &Document) -> Result<(), Skip> {
 
 /// Where the privacy policy starts when a terms-of-service agreement comes first: the
 /// first short line titled as a policy (…隐私政策) after a line titled as an agreement
-/// (…用户协议), past the first tenth of the text.
+/// (…用户协议), past the first tenth of the text. A title ends with its document word,
+/// and a numbered one is that word alone: `八、本用户协议法律适用及争议解决` in a table of contents,
+/// `七、本隐私政策的适用及修改` or `SDK所属公司及隐私政策链接` in the body, title no
+/// document.
 pub fn policy_start(doc: &Document, lexicon: &Lexicon) -> Option<usize> {
     let cues = &lexicon.cues;
     let is_title = |line: &str| line.chars().count() <= 40 && !line.contains(['。', '，', '；']);
@@ -194,9 +197,26 @@ pub fn policy_start(doc: &Document, lexicon: &Lexicon) -> Option<usize> {
         if !is_title(title) {
             continue;
         }
-        if cues.agreement_title.find_in(title).is_some() && cues.policy_title.find_in(title).is_none() {
+        // A numbered line titles a part only with the document word alone (`一.用户协议`,
+        // `二.隐私协议`); else it heads a section (`七、未成年人使用条款`, `8. 访问隐私声明`).
+        let unnumbered = crate::structure::strip_numbering(title).trim_start();
+        let numbered = unnumbered.len() != title.len();
+        if numbered && !(cues.agreement_title.contains(unnumbered) || cues.policy_title.contains(unnumbered))
+        {
+            continue;
+        }
+        let title = unnumbered;
+        // `隐私政策（2021年版）`: an edition after the title word.
+        let title = match title.rfind(['（', '(']) {
+            Some(open) if title.ends_with(['）', ')']) && open > 0 => title[..open].trim_end(),
+            _ => title,
+        };
+        let title = title.trim_end_matches(['》', '”']);
+        if cues.agreement_title.suffix_of(title).is_some() && cues.policy_title.find_in(title).is_none() {
             agreement_seen = true;
-        } else if agreement_seen && cues.policy_title.find_in(title).is_some() && start * 10 > doc.text.len()
+        } else if agreement_seen
+            && cues.policy_title.suffix_of(title).is_some()
+            && start * 10 > doc.text.len()
         {
             return Some(start);
         }
@@ -516,6 +536,29 @@ mod tests {
         assert!(
             !collected.iter().any(|d| d.contains("通讯录")),
             "read the agreement: {collected:?}"
+        );
+    }
+
+    #[test]
+    fn sections_named_after_documents_start_no_policy() {
+        let extractor = Extractor::new().unwrap();
+        let body = "本政策说明我们如何处理您的个人信息。".repeat(20);
+        // A table of contents naming the agreement's law, then sections of the policy's
+        // own body: the whole text is the policy.
+        let text = format!(
+            "示例用户协议与隐私政策\n一、个人信息的收集\n七、未成年人使用条款\n八、本用户协议法律适用及争议解决\n\
+             {body}\n七、本隐私政策的适用及修改\n{body}\n8. 访问隐私声明\n{body}"
+        );
+        let (doc, _) = extractor.read(text.as_bytes(), None).unwrap();
+        assert_eq!(policy_start(&doc, &extractor.lexicon), None);
+        // Numbered parts that are the documents themselves still divide them.
+        let text = format!("“示例”用户协议和隐私条款\n一.用户协议\n{body}\n{body}\n二.隐私协议\n{body}");
+        let (doc, _) = extractor.read(text.as_bytes(), None).unwrap();
+        let start = policy_start(&doc, &extractor.lexicon).expect("the policy part is found");
+        assert!(
+            doc.text[start..].starts_with("二.隐私协议"),
+            "{}",
+            &doc.text[start..]
         );
     }
 
