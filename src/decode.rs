@@ -319,8 +319,43 @@ impl TextBuilder {
 
 fn text_to_plain(src: &str) -> (String, Vec<Range<usize>>) {
     let mut b = TextBuilder::default();
-    b.push_str(&tab_headings_to_lines(src));
+    b.push_str(&rejoin_broken_lines(&tab_headings_to_lines(src)));
     b.finish()
+}
+
+/// Where a page's text was taken line by line from its inline elements (a bold data
+/// item on a line of its own: `收集您的昵称、头像、` / `手机号码` / `，收集这些信息是为了…`),
+/// the sentence is put back together: a line that ends inside a list (`、`, `，`) goes on
+/// with the next, and a line that opens with punctuation that cannot start one (`，`,
+/// `、`, `。`, `；`, `）`) goes on from the previous. Only consecutive lines: a blank line
+/// between them is a real break.
+fn rejoin_broken_lines(src: &str) -> Cow<'_, str> {
+    const OPENS_NOTHING: [char; 8] = ['，', '、', '。', '；', '）', '：', '！', '？'];
+    let continues = |line: &str, next: &str| {
+        let (line, next) = (line.trim(), next.trim());
+        !line.is_empty()
+            && !next.is_empty()
+            && (line.ends_with(['、', '，']) || next.starts_with(OPENS_NOTHING))
+    };
+    let lines: Vec<&str> = src.split('\n').collect();
+    if !lines.windows(2).any(|w| continues(w[0], w[1])) {
+        return Cow::Borrowed(src);
+    }
+    let mut out = String::with_capacity(src.len());
+    for (i, line) in lines.iter().enumerate() {
+        if i == 0 {
+            out.push_str(line);
+        } else if continues(lines[i - 1], line) {
+            // The indentation the extractor put before an inline element is no text.
+            let kept = out.trim_end_matches([' ', '\t', '\u{3000}']).len();
+            out.truncate(kept);
+            out.push_str(line.trim_start());
+        } else {
+            out.push('\n');
+            out.push_str(line);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// A page flattened to one line keeps its section titles between tabs
@@ -1915,6 +1950,22 @@ mod tests {
         assert_eq!(d.encoding, "UTF-8");
         assert_eq!(d.format, Format::Text);
         assert_eq!(d.text, POLICY);
+    }
+
+    #[test]
+    fn lines_broken_at_inline_elements_are_rejoined() {
+        let text = "我们会收集您的昵称、头像、\n      手机号码\n      ，收集这些信息是为了帮助您完成注册。\n\n二、共享\n1、\n我们不会共享。";
+        let d = decoded(text.as_bytes(), None);
+        assert!(
+            d.text
+                .contains("我们会收集您的昵称、头像、手机号码，收集这些信息是为了帮助您完成注册。"),
+            "{}",
+            d.text
+        );
+        // A blank line is a real break, and a line that ends no list stays one; a number
+        // left alone on its line goes on with its item.
+        assert!(d.text.lines().any(|l| l == "二、共享"), "{}", d.text);
+        assert!(d.text.lines().any(|l| l == "1、我们不会共享。"), "{}", d.text);
     }
 
     #[test]
