@@ -411,6 +411,7 @@ pub struct Cues {
     pub request_by: Words,
     pub request_noun: Words,
     pub collection_section: Words,
+    pub qualified_party_head: Words,
     pub rule_noun: Words,
     /// A change of the policy or the product (see cues.ttl).
     pub policy_change: Words,
@@ -676,6 +677,7 @@ impl Lexicon {
             request_by: cue("request-by", false),
             request_noun: cue("request-noun", false),
             collection_section: cue("collection-section", false),
+            qualified_party_head: cue("qualified-party-head", false),
             rule_noun: cue("rule-noun", false),
             policy_change: cue("policy-change", false),
             field_company_cell: cue("field-company-cell", false),

@@ -4156,10 +4156,34 @@ impl Reader<'_> {
                     continue;
                 }
             }
-            if cleaned.chars().count() > 16
-                || !looks_like_term(self.lexicon, cleaned)
-                || cleaned.contains('的')
-            {
+            // `支持我们功能的第三方`, `汇总用户信息的公司`: a party qualified by what it does
+            // is that party, named with its clause (how readers and annotators name it).
+            if let Some(of) = cleaned.rfind('的') {
+                let head = &cleaned[of + '的'.len_utf8()..];
+                let cues = &self.lexicon.cues;
+                // Not a clause about a party (`我们可能会接入第三方服务商提供的SDK`) nor an
+                // exclusion (`虎嗅之外的任何第三方`).
+                if cleaned.chars().count() <= MAX_TERM_CHARS
+                    && !cleaned.contains(['您', '你', '，'])
+                    && cues.not_in_party.find_in(cleaned).is_none()
+                {
+                    let folded_head = fold(head);
+                    let by_lexicon = self
+                        .lexicon
+                        .lookup_folded(&folded_head)
+                        .filter(|&id| self.lexicon.concept(id).kind == Kind::ThirdParty);
+                    if let Some(id) = by_lexicon {
+                        parties.push(self.concept_term(id, cleaned));
+                    } else if (cues.party_head.suffix_of(&folded_head).is_some()
+                        || cues.qualified_party_head.suffix_of(&folded_head).is_some())
+                        && looks_like_term(self.lexicon, head)
+                    {
+                        parties.push(self.open_term(Kind::ThirdParty, cleaned));
+                    }
+                }
+                continue;
+            }
+            if cleaned.chars().count() > 16 || !looks_like_term(self.lexicon, cleaned) {
                 continue;
             }
             let holder = view.mentions.iter().find(|m| {
@@ -4187,7 +4211,9 @@ impl Reader<'_> {
             return true;
         }
         let folded = fold(&view.text[span.clone()]);
-        self.lexicon.cues.party_head.find_in(&folded).is_some()
+        let cues = &self.lexicon.cues;
+        cues.party_head.find_in(&folded).is_some()
+            || cues.qualified_party_head.find_in(&folded).is_some()
             || self.aliases.keys().any(|a| folded.contains(a.as_str()))
     }
 
@@ -8260,6 +8286,37 @@ mod tests {
         assert!(data.iter().any(|d| d == "手机号码"), "{data:?}");
         // A part on rights alone states no collection, even with 访问.
         assert!(!data.iter().any(|d| d.contains("邮箱")), "{data:?}");
+    }
+
+    #[test]
+    fn a_party_qualified_by_what_it_does_is_named_with_its_clause() {
+        let cases = [
+            (
+                "我们可能会将您的个人信息共享给支持我们功能的第三方。",
+                "支持我们功能的第三方",
+            ),
+            ("我们会将您的订单信息共享给相关服务的提供者。", "相关服务的提供者"),
+            ("我们与汇总用户信息的公司分享有关您的信息。", "汇总用户信息的公司"),
+        ];
+        for (text, party) in cases {
+            let (lexicon, x) = run(text);
+            let shares = shared(&lexicon, &x);
+            assert!(shares.iter().any(|(r, _)| r == party), "{text}: {shares:?}");
+        }
+        // A clause about a party, or an exclusion, names none.
+        for text in [
+            "我们可能会接入第三方服务商提供的SDK。",
+            "除以下情形外，未经您同意，我们不会与虎嗅之外的任何第三方分享您的信息。",
+        ] {
+            let (lexicon, x) = run(text);
+            let shares = shared(&lexicon, &x);
+            assert!(
+                !shares
+                    .iter()
+                    .any(|(r, _)| r.contains("之外") || r.contains("接入")),
+                "{text}: {shares:?}"
+            );
+        }
     }
 
     #[test]

@@ -25,7 +25,9 @@ const FLOORS: &[(&str, f64, f64)] = &[
     // went to that authority: the guidelines count authorities as recipients, and the
     // gold names them in three policies, but not in 001 (one false recipient).
     ("share", 0.96, 0.73),
-    ("share+data", 0.98, 0.76),
+    // .981 until parties named by a clause (`委托我们进行推广的合作伙伴`) were read: the
+    // one new pair gives that party a clause as its data (有多少人看了他们的推广信息).
+    ("share+data", 0.97, 0.76),
     ("includes", 0.87, 0.81),
     ("not_collected", 0.99, 0.75),
     ("operator", 0.99, 1.0),
@@ -41,7 +43,7 @@ const OUTSIDE_FLOORS: &[(&str, f64, f64)] = &[
     ("permission", 0.89, 0.72),
     ("feature→permission", 0.65, 0.15),
     ("permission→data", 0.19, 0.29),
-    ("share", 0.95, 0.62),
+    ("share", 0.95, 0.64),
     // 12 of the false (recipient, data) pairs go to 优量汇 where the gold names the row as
     // written, `腾讯 广点通（优量汇）广告`.
     ("share+data", 0.78, 0.47),
