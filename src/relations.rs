@@ -4228,15 +4228,21 @@ impl Reader<'_> {
         if !before.is_empty() && !before.ends_with(['。', '；', ';']) {
             return Vec::new();
         }
-        if !self.in_sdk_section(doc, sentence) {
-            return Vec::new();
-        }
         let text = view.text;
         let Some(end) = text.find(['，', '：', ':', ',']) else {
             return Vec::new();
         };
         let head = clean_term(self.lexicon, &text[..end]);
         if head.chars().count() > 30 || head.is_empty() {
+            return Vec::new();
+        }
+        // Outside a part on third parties, only a line that labels an SDK by its name
+        // (`友盟统计SDK：用于用户数据的统计分析`) opens with its party.
+        let labels_sdk = text[end..].starts_with(['：', ':']) && {
+            let folded = fold(head);
+            folded.ends_with("sdk") && !self.lexicon.cues.party_head.contains(&folded)
+        };
+        if !labels_sdk && !self.in_sdk_section(doc, sentence) {
             return Vec::new();
         }
         let parties = self.parties_in(view, 0..end);
@@ -8317,6 +8323,25 @@ mod tests {
                 "{text}: {shares:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_line_labelling_an_sdk_names_its_party_in_any_section() {
+        let text = "三、权限说明\n北京智齿博创科技有限公司SDK：用于对接客服系统，联系在线客服。\n\
+            小米推送SDK：为了向您推送消息，我们使用了小米推送SDK。\n\
+            SDK：用于统计。\n";
+        let (lexicon, x) = run(text);
+        let shares = shared(&lexicon, &x);
+        assert!(
+            shares.iter().any(|(r, _)| r == "北京智齿博创科技有限公司SDK"),
+            "{shares:?}"
+        );
+        assert!(
+            shares.iter().any(|(r, _)| r.starts_with("小米推送")),
+            "{shares:?}"
+        );
+        // A bare field word labels no party.
+        assert!(!shares.iter().any(|(r, _)| r == "SDK"), "{shares:?}");
     }
 
     #[test]
