@@ -5950,22 +5950,21 @@ impl Reader<'_> {
     /// Whether a clause opens with a condition word (如, 若, 如果…).
     fn is_conditional_opening(&self, clause: &str) -> bool {
         // `但是如果…`: a conjunction may stand before the condition word.
+        let cues = &self.lexicon.cues;
         let head = clause.trim_start();
-        let head = ["但是", "但", "而且", "并且", "且"]
-            .iter()
-            .find_map(|w| head.strip_prefix(w))
-            .unwrap_or(head);
-        ["如", "若", "如果", "假如", "倘若", "一旦"]
-            .iter()
-            .any(|w| head.starts_with(w))
+        let head = cues
+            .condition_conjunction
+            .prefix_of(head)
+            .map_or(head, |w| &head[w.len()..]);
+        cues.condition_opener.prefix_of(head).is_some()
     }
 
     /// A clause about what happens if the user refuses states no practice.
     fn is_conditional(&self, before_verb: &str) -> bool {
         let head = before_verb.trim_start();
-        let opens_condition = ["如", "若", "如果", "假如", "倘若", "一旦", "除非", "当您拒绝"]
-            .iter()
-            .any(|w| head.starts_with(w));
+        let cues = &self.lexicon.cues;
+        let opens_condition =
+            cues.condition_opener.prefix_of(head).is_some() || cues.refusal_opener.prefix_of(head).is_some();
         // `未经您授权，…`: the consent the clause lacks is no data the user provides;
         // `防止他人未经授权使用您的密码`: use without consent is misuse, not a practice.
         let without_consent = &self.lexicon.cues.without_consent;
