@@ -552,7 +552,7 @@ impl Reader<'_> {
                 self.pending = None;
             }
             // An SDK's name standing as a heading opens its block of fields.
-            if self.read_party_line(doc, sentence, view) {
+            if self.read_party_line(doc, index, sentence, view) {
                 self.party_line_index = Some(index);
             } else if !self.read_party_data_line(doc, sentence, view, index) {
                 self.read_data_heading(doc, index, sentence);
@@ -626,7 +626,7 @@ impl Reader<'_> {
         // A new line has already moved the last named parties away: only those of the
         // line's previous sentence remain.
         self.named_before = std::mem::replace(&mut self.last_named, last_named);
-        if self.read_party_line(doc, sentence, view) {
+        if self.read_party_line(doc, index, sentence, view) {
             self.party_line_index = Some(index);
             return;
         }
@@ -2899,7 +2899,7 @@ impl Reader<'_> {
 
     /// A line that is only a party's name (`友盟移动统计SDK`) opens a block of fields about
     /// it (`收集个人信息类型：…` on the following lines).
-    fn read_party_line(&mut self, doc: &Document, sentence: &Sentence, view: &View) -> bool {
+    fn read_party_line(&mut self, doc: &Document, index: usize, sentence: &Sentence, view: &View) -> bool {
         let text = view.text;
         let whole_line = doc.text[..sentence.range.start].ends_with('\n') || sentence.range.start == 0;
         let n = text.chars().count();
@@ -2918,6 +2918,15 @@ impl Reader<'_> {
             self.table_party = items.into_iter().map(|i| i.term).collect();
             let parties = self.table_party.clone();
             self.remember_parties(&parties);
+            // An SDK's block (`腾讯 Bugly SDK` then `功能：…`, `权限：…`) lists it among the
+            // app's SDKs even where no field names its data. Not a bare lexicon name
+            // outside a part on third parties: `微信登录` may head a feature.
+            // Nor a heading that only names the kind (`（4）第三方SDK`).
+            let says_sdk = parties.iter().all(|p| fold(&p.surface).ends_with("sdk"));
+            let placeholder = parties.iter().any(|p| self.is_placeholder(p));
+            if !placeholder && (says_sdk || self.in_sdk_section(doc, sentence)) {
+                self.emit_table_share(&parties, Vec::new(), index);
+            }
         }
         all_parties
     }
@@ -8341,6 +8350,19 @@ mod tests {
         );
         // A bare field word labels no party.
         assert!(!shares.iter().any(|(r, _)| r == "SDK"), "{shares:?}");
+    }
+
+    #[test]
+    fn an_sdk_block_without_data_fields_lists_its_sdk() {
+        // `名称` alone on its line, then fields that name no data: the SDK is still one the
+        // app embeds. A bare feature heading that a lexicon party names is no such block.
+        let text =
+            "一、我们如何收集和使用您的个人信息\n腾讯 Bugly SDK\n功能：检测和统计 APP 程序出错的数据\n\
+            权限：读写外部存储、读取设备信息\n微信登录\n当您使用微信登录时，我们会收集您的昵称。\n";
+        let (lexicon, x) = run(text);
+        let shares = shared(&lexicon, &x);
+        assert!(shares.iter().any(|(r, _)| r == "腾讯 Bugly SDK"), "{shares:?}");
+        assert!(!shares.iter().any(|(r, _)| r.starts_with("微信")), "{shares:?}");
     }
 
     #[test]
