@@ -34,25 +34,25 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("product", 0.99, 0.99),
 ];
 
-/// Floors on eight policies outside the gold (`tests/fixtures/outside/README.md`): text no
+/// Floors on twelve policies outside the gold (`tests/fixtures/outside/README.md`): text no
 /// rule was written against, annotated by us. Low, and meant to stay honest: a rule that
 /// only fits the five gold policies shows here.
 const OUTSIDE_FLOORS: &[(&str, f64, f64)] = &[
-    ("collect", 0.68, 0.60),
-    ("collect+feature", 0.26, 0.17),
-    ("permission", 0.89, 0.72),
-    ("feature→permission", 0.65, 0.15),
-    ("permission→data", 0.19, 0.29),
-    // .957 until an SDK's name heading its block became a recipient: a heading `第三方支付`
-    // in a part on third parties names one the annotator left out.
-    ("share", 0.94, 0.64),
+    ("collect", 0.73, 0.65),
+    ("collect+feature", 0.41, 0.28),
+    ("permission", 0.87, 0.70),
+    ("feature→permission", 0.61, 0.18),
+    ("permission→data", 0.23, 0.26),
+    // Headings that name a kind of party in a part on third parties (`第三方支付`) are read
+    // as recipients; the annotators leave some out.
+    ("share", 0.91, 0.57),
     // 12 of the false (recipient, data) pairs go to 优量汇 where the gold names the row as
     // written, `腾讯 广点通（优量汇）广告`.
-    ("share+data", 0.78, 0.47),
-    ("includes", 0.51, 0.39),
-    ("not_collected", 0.16, 0.33),
-    ("operator", 0.99, 0.87),
-    ("product", 0.99, 0.60),
+    ("share+data", 0.76, 0.31),
+    ("includes", 0.60, 0.47),
+    ("not_collected", 0.14, 0.12),
+    ("operator", 0.99, 0.91),
+    ("product", 0.87, 0.46),
 ];
 
 #[test]
@@ -62,7 +62,7 @@ fn scores_on_the_gold_policies_do_not_drop() {
 
 #[test]
 fn scores_on_policies_outside_the_gold_do_not_drop() {
-    check("outside", 8, OUTSIDE_FLOORS);
+    check("outside", 12, OUTSIDE_FLOORS);
 }
 
 /// Builds `tests/fixtures/<set>/policies`, scores it against `<set>/gold` and fails on
