@@ -465,6 +465,32 @@ struct ColumnTable {
     row_data: Vec<Term>,
 }
 
+/// What a table cell is read for: the data its row's party receives, the permissions
+/// the app calls, or both.
+#[derive(Debug, Clone, Copy)]
+struct CellReading {
+    data: bool,
+    permissions: bool,
+}
+
+impl CellReading {
+    /// A field of data alone (`共享个人信息字段:` then its value).
+    const DATA: CellReading = CellReading {
+        data: true,
+        permissions: false,
+    };
+
+    /// How a cell of a column of `role` is read: its data where the column lists it,
+    /// its permissions there and in a column of permissions.
+    fn of(table: &ColumnTable, role: Role) -> Self {
+        let data = table.reads_data(role);
+        CellReading {
+            data,
+            permissions: data || role == Role::Permission,
+        }
+    }
+}
+
 impl ColumnTable {
     /// Whether a column of this role lists the data its party receives: the data column,
     /// or, in a table without one, the column of permissions (`获取权限`: `IMEI、MAC地址、
@@ -2507,13 +2533,11 @@ impl Reader<'_> {
             if table.cell_open && table.col > 0 && !table.parties.is_empty() {
                 table.cell_open = line.ends_with(['、', '，', ',']);
                 let role = table.roles[(table.col - 1).min(n - 1)];
-                if table.reads_data(role) {
-                    let data = self.table_data(&view, 0..line.len(), index);
+                let reading = CellReading::of(&table, role);
+                let data = self.read_table_cell(&view, 0..line.len(), index, reading);
+                if reading.data {
                     table.row_data.extend(data.iter().cloned());
                     self.emit_table_share(&table.parties, data, index);
-                }
-                if table.reads_data(role) || role == Role::Permission {
-                    self.table_permissions(&view, 0..line.len(), index);
                 }
                 self.table = Some(table);
                 self.table_consumed_to = line_end;
@@ -2561,14 +2585,15 @@ impl Reader<'_> {
                     }
                     return false;
                 }
-                if (table.reads_data(role) || role == Role::Permission) && table.col < n {
-                    self.table_permissions(&view, 0..line.len(), index);
+                let reading = CellReading::of(&table, role);
+                if table.col < n {
+                    let data = self.read_table_cell(&view, 0..line.len(), index, reading);
+                    if reading.data {
+                        table.row_data.extend(data.iter().cloned());
+                        self.emit_table_share(&table.parties, data, index);
+                    }
                 }
-                if table.reads_data(role) && table.col < n {
-                    let data = self.table_data(&view, 0..line.len(), index);
-                    table.row_data.extend(data.iter().cloned());
-                    self.emit_table_share(&table.parties, data, index);
-                } else if role == Role::Company && table.col < n {
+                if role == Role::Company && table.col < n {
                     self.read_company_cell(&table, line, &view, index);
                 }
                 table.col += 1;
@@ -2588,15 +2613,15 @@ impl Reader<'_> {
                 let mut data = Vec::new();
                 for (i, range) in cells_at.iter().enumerate() {
                     let role = if aligned { Some(table.roles[i]) } else { None };
-                    let read = match role {
-                        Some(r) => table.reads_data(r),
-                        None => i != name_at,
+                    let reading = match role {
+                        Some(r) => CellReading::of(&table, r),
+                        None => CellReading {
+                            data: i != name_at,
+                            permissions: i != name_at,
+                        },
                     };
-                    if read || role == Some(Role::Permission) {
-                        self.table_permissions(&view, range.clone(), index);
-                    }
-                    if read {
-                        for d in self.table_data(&view, range.clone(), index) {
+                    if reading.data || reading.permissions {
+                        for d in self.read_table_cell(&view, range.clone(), index, reading) {
                             if !data.contains(&d) {
                                 data.push(d);
                             }
@@ -2697,7 +2722,7 @@ impl Reader<'_> {
                 if self.table_party.is_empty() {
                     return false;
                 }
-                let data = self.table_data(&view, 0..line.len(), index);
+                let data = self.read_table_cell(&view, 0..line.len(), index, CellReading::DATA);
                 let parties = self.table_party.clone();
                 self.emit_table_share(&parties, data, index);
                 self.split_record_lines = 0;
@@ -2734,51 +2759,56 @@ impl Reader<'_> {
             .push(Practice::record_sharing(parties.to_vec(), data, index));
     }
 
-    /// The data items of a table cell: a list whose members may also be parted by `；`
-    /// or `，`.
-    fn table_data(&mut self, view: &View, span: Range<usize>, index: usize) -> Vec<Term> {
+    /// The data items of a table cell, a list whose members may also be parted by `；` or
+    /// `，`, and the permissions it names (`存储读写权限`, `内存卡权限` among the data of a
+    /// row, or a column of them), which the app calls for the row's SDK. Each piece of the
+    /// cell is parsed once for both; the data is returned, the permissions are stated.
+    fn read_table_cell(
+        &mut self,
+        view: &View,
+        span: Range<usize>,
+        index: usize,
+        reading: CellReading,
+    ) -> Vec<Term> {
         let mut data = Vec::new();
-        for piece in split_top_level(view.text, span, &['；', ';', '，', ',', ' ']) {
+        let mut permissions: Vec<Term> = Vec::new();
+        for piece in split_top_level(view.text, span.clone(), &['；', ';', '，', ',', ' ']) {
             // `属敏感信息`: a note on the cell, not an item; `Android:` only says where.
             let piece_text = view.text[piece.clone()].trim();
-            if self.lexicon.cues.bracket_note.find_in(piece_text).is_some()
-                || piece_text.ends_with([':', '：'])
-            {
+            let note = self.lexicon.cues.bracket_note.find_in(piece_text).is_some()
+                || piece_text.ends_with([':', '：']);
+            if note && !reading.permissions {
                 continue;
             }
             let items = self.parse_list(view, piece);
-            for d in self.data_terms(&items, index, false) {
-                if !data.contains(&d) {
-                    data.push(d);
+            if reading.permissions {
+                for item in &items {
+                    if item.term.kind(self.lexicon) == Kind::Permission && !permissions.contains(&item.term) {
+                        permissions.push(item.term.clone());
+                    }
+                }
+            }
+            if reading.data && !note {
+                for d in self.data_terms(&items, index, false) {
+                    if !data.contains(&d) {
+                        data.push(d);
+                    }
                 }
             }
         }
-        data
-    }
-
-    /// The permissions a table cell names (`存储读写权限`, `内存卡权限` among the data of
-    /// a row, or a column of them): the app calls them, for the row's SDK.
-    fn table_permissions(&mut self, view: &View, span: Range<usize>, index: usize) {
-        let mut found: Vec<Term> = Vec::new();
-        for piece in split_top_level(view.text, span.clone(), &['；', ';', '，', ',', ' ']) {
-            for item in self.parse_list(view, piece) {
-                if item.term.kind(self.lexicon) == Kind::Permission && !found.contains(&item.term) {
-                    found.push(item.term);
-                }
-            }
-        }
-        if span == (0..view.text.len()) {
+        if reading.permissions && span == (0..view.text.len()) {
             for open in self.open_permissions(view) {
-                if !found.iter().any(|f| f.entity == open.entity) {
-                    found.push(open);
+                if !permissions.iter().any(|f| f.entity == open.entity) {
+                    permissions.push(open);
                 }
             }
         }
-        for permission in found {
+        for permission in permissions {
             self.out
                 .practices
                 .push(Practice::permission_only(permission, &[], &None, index));
         }
+        data
     }
 
     /// The role of a table header cell: the party's name, its company, the data it
