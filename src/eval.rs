@@ -367,7 +367,7 @@ fn read_facts(store: &Store, graph: &str) -> Result<PolicyFacts> {
         &g(
             "SELECT ?p ?kind ?neg ?text ?d ?f ?perm ?r WHERE { GRAPH GRAPH_IRI {
               ?p a ?kind ; pk:evidence ?e . ?e pk:text ?text . OPTIONAL { ?p pk:negated ?neg }
-              FILTER(?kind IN (pk:Collection, pk:Sharing))
+              FILTER(?kind IN (pk:Collection, pk:Sharing, pk:NonCollection, pk:NonSharing))
               OPTIONAL { ?p pk:data ?d } OPTIONAL { ?p pk:feature ?f }
               OPTIONAL { ?p pk:permission ?perm } OPTIONAL { ?p pk:recipient ?r } } }",
         ),
@@ -377,7 +377,7 @@ fn read_facts(store: &Store, graph: &str) -> Result<PolicyFacts> {
     for row in rows {
         let Some(p) = iri(&row[0]) else { continue };
         let entry = by_practice.entry(p).or_default();
-        entry.sharing = iri(&row[1]).is_some_and(|k| k.ends_with("#Sharing"));
+        entry.sharing = iri(&row[1]).is_some_and(|k| k.ends_with("#Sharing") || k.ends_with("#NonSharing"));
         entry.negated = literal(&row[2]).is_some_and(|v| v == "true");
         entry.evidence = literal(&row[3]).unwrap_or_default();
         entry.data.extend(iri(&row[4]));

