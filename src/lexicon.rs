@@ -405,6 +405,8 @@ pub struct Cues {
     pub without_consent: Words,
     /// Words that hold a negation but deny nothing (see cues.ttl).
     pub negation_lookalike: Words,
+    /// After a negation, a phrase (`向…`, `从…`) the negation reaches past (see cues.ttl).
+    pub negation_reach: Words,
     /// Advice to the user: what follows is theirs to do (see cues.ttl).
     pub advice: Words,
     /// `按X的要求`: a party's request, whose party receives what is disclosed (see cues.ttl).
@@ -676,6 +678,7 @@ impl Lexicon {
             inclusive_close: cue("inclusive-close", false),
             without_consent: cue("without-consent", false),
             negation_lookalike: cue("negation-lookalike", false),
+            negation_reach: cue("negation-reach", false),
             advice: cue("advice", false),
             request_by: cue("request-by", false),
             request_noun: cue("request-noun", false),

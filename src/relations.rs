@@ -517,6 +517,9 @@ const SDK_CONTEXT_BYTES: usize = 1500;
 const SPLIT_RECORD_LINES: usize = 12;
 /// Byte length of the window before a verb in which a negation cue counts.
 const NEGATION_WINDOW: usize = 36;
+/// How far a negation reaches when a phrase naming whom from or to follows it
+/// (`不会主动直接向未满14周岁的未成年人收集`).
+const NEGATION_REACH_WINDOW: usize = 90;
 /// Open-vocabulary terms longer than this (chars) are phrases, not names.
 /// The longest name before 权限 that the lexicon does not know: `读写外置存储信息权限`.
 const MAX_PERMISSION_STEM_CHARS: usize = 8;
@@ -6046,28 +6049,29 @@ impl Reader<'_> {
     /// from `base` on (a bracket's inside starts at its own `base`).
     fn is_negated(&self, view: &View, base: usize, clause_start: usize, verb_start: usize) -> bool {
         let text = &view.text[base..];
-        let mut window_start = verb_start.saturating_sub(NEGATION_WINDOW).max(clause_start);
-        while !text.is_char_boundary(window_start) {
-            window_start += 1;
-        }
-        let window = &text[window_start..verb_start];
-        self.lexicon
-            .cues
-            .negation
-            .find_all(window)
-            .into_iter()
-            .any(|(at, w)| {
-                let start = base + window_start + at;
-                // `某一功能未在前述说明中且收集了`: a conjunction ends what the negation denies.
-                let scope = &window[at + w.len()..];
-                self.lexicon
-                    .cues
-                    .negation_lookalike
-                    .prefix_of(&window[at..])
-                    .is_none()
-                    && !opens_longer_word(view, start, start + w.len())
-                    && !scope.contains(['且', '但'])
-            })
+        let window_start = |bytes: usize| {
+            let mut start = verb_start.saturating_sub(bytes).max(clause_start);
+            while !text.is_char_boundary(start) {
+                start += 1;
+            }
+            start
+        };
+        let near = window_start(NEGATION_WINDOW);
+        let far = window_start(NEGATION_REACH_WINDOW);
+        let window = &text[far..verb_start];
+        let cues = &self.lexicon.cues;
+        cues.negation.find_all(window).into_iter().any(|(at, w)| {
+            let start = base + far + at;
+            // `某一功能未在前述说明中且收集了`: a conjunction ends what the negation denies.
+            let scope = &window[at + w.len()..];
+            // Further away, a negation still reaches the verb past a phrase naming whom
+            // from or to (`不会向未满14周岁的未成年人收集`).
+            let reaches = far + at >= near || cues.negation_reach.prefix_of(scope).is_some();
+            reaches
+                && cues.negation_lookalike.prefix_of(&window[at..]).is_none()
+                && !opens_longer_word(view, start, start + w.len())
+                && !scope.contains(['且', '但'])
+        })
     }
 }
 
@@ -7857,6 +7861,17 @@ mod tests {
             ("我们从未收集您的通讯录。", false),
             ("我们也不收集您的通讯录。", false),
             ("我们不会主动直接向未成年人收集手机号码。", false),
+            // Past a phrase naming from whom, a negation reaches a farther verb; without
+            // one, a negation that far off is about something else.
+            ("我们不会主动直接向未满14周岁的未成年人收集其手机号码。", false),
+            (
+                "我们不会从设备的视频存储应用程序中获取任何信息，包括手机号码。",
+                false,
+            ),
+            (
+                "在未事先获得可证实的监护人同意的情况下收集了手机号码，我们会删除。",
+                true,
+            ),
         ] {
             let (lexicon, x) = run(text);
             assert_eq!(
@@ -7877,6 +7892,9 @@ mod tests {
         assert!(denied(&lexicon, &x).is_empty(), "{:?}", x.practices);
         let (lexicon, x) = run("我们会以包括但不限于如下方式使用您的通讯录。");
         assert!(denied(&lexicon, &x).is_empty(), "{:?}", x.practices);
+        // 不特定人 are people, not a denial: sharing with them is no stated non-sharing.
+        let (_, x) = run("您可以基于本应用的服务向不特定人共享自己的照片、位置信息。");
+        assert!(x.practices.iter().all(|p| !p.negated), "{:?}", x.practices);
     }
 
     #[test]
