@@ -407,6 +407,8 @@ pub struct Cues {
     pub negation_lookalike: Words,
     /// After a negation, a phrase (`向…`, `从…`) the negation reaches past (see cues.ttl).
     pub negation_reach: Words,
+    /// `X：它将会获取…`: the entry's subject is the labelled party (see cues.ttl).
+    pub agent_pronoun: Words,
     /// Advice to the user: what follows is theirs to do (see cues.ttl).
     pub advice: Words,
     /// `按X的要求`: a party's request, whose party receives what is disclosed (see cues.ttl).
@@ -679,6 +681,7 @@ impl Lexicon {
             without_consent: cue("without-consent", false),
             negation_lookalike: cue("negation-lookalike", false),
             negation_reach: cue("negation-reach", false),
+            agent_pronoun: cue("agent-pronoun", false),
             advice: cue("advice", false),
             request_by: cue("request-by", false),
             request_noun: cue("request-noun", false),

@@ -659,7 +659,9 @@ impl Reader<'_> {
             self.party_line_index = Some(index);
             return;
         }
-        if self.read_fields(view, index) || self.read_party_data_line(doc, sentence, view, index) {
+        if self.read_fields(doc, sentence, view, index)
+            || self.read_party_data_line(doc, sentence, view, index)
+        {
             return;
         }
         if self.in_rights_section(doc, sentence) || self.defines_generic_term(text) {
@@ -875,7 +877,11 @@ impl Reader<'_> {
                     if parties.is_empty() {
                         parties = leading;
                     }
-                    let bare_subject = strip_modals(self.lexicon, subject).is_empty();
+                    // `高德地图：它将会获取…`: 它 is the line's opening party.
+                    let bare_subject = {
+                        let s = strip_modals(self.lexicon, subject);
+                        s.is_empty() || self.lexicon.cues.agent_pronoun.contains(s)
+                    };
                     if parties.is_empty() && bare_subject && self.line_opener.0 == line_start {
                         parties = self.line_opener.1.clone();
                     }
@@ -1568,6 +1574,19 @@ impl Reader<'_> {
     fn in_party_row(&self, index: usize) -> bool {
         self.party_line_index
             .is_some_and(|at| index > at && index - at <= PARTY_ROW_SENTENCES)
+    }
+
+    /// Whether a sentence is among the lines just after a party's name line with no
+    /// heading between: the fields of that party's block.
+    fn in_party_block(&self, doc: &Document, sentence: &Sentence, index: usize) -> bool {
+        self.in_party_row(index)
+            && self.party_line_index.is_some_and(|at| {
+                let party_line = doc.sentences[at].range.start;
+                sentence
+                    .path
+                    .last()
+                    .is_none_or(|&h| doc.headings[h].range.start <= party_line)
+            })
     }
 
     /// Whether a sentence sits in the part of the policy on collection.
@@ -2893,7 +2912,7 @@ impl Reader<'_> {
     /// `SDK名称：X … 收集个人信息类型：A、B` (a flattened table row or key–value list).
     /// Returns whether the sentence was a record (it named a party or listed its data):
     /// then it states no collection by the operator, whatever verbs its keys hold.
-    fn read_fields(&mut self, view: &View, index: usize) -> bool {
+    fn read_fields(&mut self, doc: &Document, sentence: &Sentence, view: &View, index: usize) -> bool {
         let text = view.text;
         let fields = key_values(text);
         if fields.is_empty() {
@@ -2901,33 +2920,84 @@ impl Reader<'_> {
         }
         let mut record = false;
         let cues = &self.lexicon.cues;
-        for (key, value) in fields {
-            let key_text = key_core(&text[key]);
+        let in_block = self.in_party_block(doc, sentence, index) && !self.table_party.is_empty();
+        let mut fields = fields.into_iter();
+        while let Some((key, value)) = fields.next() {
+            let key_text = key_core(&text[key.clone()]);
             if cues.field_name.suffix_of(key_text).is_some() && cues.field_data.suffix_of(key_text).is_none()
             {
                 let items = self.parse_list(view, value);
-                let parties: Vec<Term> = items
+                let mut parties: Vec<Term> = items
                     .into_iter()
                     .filter(|i| i.term.kind(self.lexicon) == Kind::ThirdParty)
                     .map(|i| i.term)
                     .collect();
                 if !parties.is_empty() {
+                    // `2.微信SDK` then `提供方名称：腾讯`: the company joins the SDK its
+                    // block is headed by; both receive the block's data.
+                    if in_block && cues.field_company.suffix_of(key_text).is_some() {
+                        let mut joined = self.table_party.clone();
+                        for party in parties {
+                            if !joined.iter().any(|q| q.entity == party.entity) {
+                                joined.push(party);
+                            }
+                        }
+                        parties = joined;
+                    }
                     self.table_party = parties.clone();
                     self.remember_parties(&parties);
                     record = true;
                 }
             } else if cues.field_data.suffix_of(key_text).is_some() && !self.table_party.is_empty() {
                 record = true;
-                let items = self.parse_list(view, value);
-                let data = self.data_terms(&items, index, false);
-                if !data.is_empty() {
-                    self.out
-                        .practices
-                        .push(Practice::record_sharing(self.table_party.clone(), data, index));
+                let items = self.parse_list(view, value.clone());
+                let mut data = self.data_terms(&items, index, false);
+                // `个人信息字段：设备信息：设备标识符（IMEI…）、应用信息（…）`: an empty value
+                // opens fields of data kinds, each read for its kind and its items.
+                if value.is_empty() {
+                    for (key, value) in fields.by_ref() {
+                        data.extend(self.data_field(view, key, value, index));
+                    }
                 }
+                self.emit_record_data(data, index);
+            } else if in_block && self.names_data_kind(key_text) {
+                // `网络信息：IP地址，WiFi信息` in an SDK's block: a kind of data and its items.
+                record = true;
+                let mut data = self.data_field(view, key, value, index);
+                for (key, value) in fields.by_ref() {
+                    data.extend(self.data_field(view, key, value, index));
+                }
+                self.emit_record_data(data, index);
             }
         }
         record
+    }
+
+    /// Whether a field's key is a kind of data the lexicon knows (`网络信息：`), not a
+    /// field of another column (`服务类型：`, `SDK厂商信息：`).
+    fn names_data_kind(&self, key: &str) -> bool {
+        self.lexicon.cues.field_other.suffix_of(key).is_none()
+            && self.header_role(key).is_none()
+            && self.resolve_term(clean_term(self.lexicon, key)).is_some_and(|t| {
+                matches!(t.entity, Entity::Concept(_)) && t.kind(self.lexicon) == Kind::DataItem
+            })
+    }
+
+    /// The data of a field `kind：items`: the kind, if it is a data item, and its items.
+    fn data_field(&mut self, view: &View, key: Range<usize>, value: Range<usize>, index: usize) -> Vec<Term> {
+        let key = key.start..key.start + key_core(&view.text[key.clone()]).len();
+        let mut items = self.parse_list(view, key);
+        items.extend(self.parse_list(view, value));
+        self.data_terms(&items, index, false)
+    }
+
+    /// The data a field of a record gives its parties.
+    fn emit_record_data(&mut self, data: Vec<Term>, index: usize) {
+        if !data.is_empty() {
+            self.out
+                .practices
+                .push(Practice::record_sharing(self.table_party.clone(), data, index));
+        }
     }
 
     /// A line that is only a party's name (`友盟移动统计SDK`) opens a block of fields about
@@ -4277,6 +4347,19 @@ impl Reader<'_> {
         let head = clean_term(self.lexicon, &text[..end]);
         if head.chars().count() > 30 || head.is_empty() {
             return Vec::new();
+        }
+        // `高德地图：它将会获取您的IMEI…`: an entry that calls its label 它 speaks of a
+        // party, in any section and whether or not the lexicon knows it.
+        let entry = text[end..].trim_start_matches(['：', ':']).trim_start();
+        if text[end..].starts_with(['：', ':']) && self.lexicon.cues.agent_pronoun.prefix_of(entry).is_some()
+        {
+            let parties = self.parties_in(view, 0..end);
+            if parties.len() == 1 && parties[0].surface == canonical(head) {
+                return parties;
+            }
+            if self.names_unknown_party(head, false) {
+                return vec![self.open_term(Kind::ThirdParty, head)];
+            }
         }
         // Outside a part on third parties, only a line that labels an SDK by its name
         // (`友盟统计SDK：用于用户数据的统计分析`) opens with its party.
@@ -8411,6 +8494,49 @@ mod tests {
         let shares = shared(&lexicon, &x);
         assert!(shares.iter().any(|(r, _)| r == "腾讯 Bugly SDK"), "{shares:?}");
         assert!(!shares.iter().any(|(r, _)| r.starts_with("微信")), "{shares:?}");
+    }
+
+    #[test]
+    fn an_sdk_block_gives_its_data_to_the_sdk_and_its_provider() {
+        // A heading names the SDK, a field its provider; the data field's value is
+        // itself fields of data kinds, and a later line is one more kind with its items.
+        let text = "八、第三方服务\n2.微信SDK\n提供方名称：腾讯\n场景描述：登录、支付\n\
+            个人信息字段：设备信息：设备标识符（IMEI、IDFA）、应用信息（软件列表）\n\
+            网络信息：IP地址，基站信息等相关信息\n用途或目的：登录本应用。\n";
+        let (lexicon, x) = run(text);
+        let shares = shared(&lexicon, &x);
+        for party in ["微信SDK", "腾讯"] {
+            for data in ["IMEI", "IDFA", "应用安装列表", "IP地址", "基站信息", "网络信息"] {
+                assert!(
+                    shares.iter().any(|(r, d)| r == party && d == data),
+                    "{party} {data}: {shares:?}"
+                );
+            }
+        }
+        // `服务类型：` is a field of another column, not a kind of data.
+        let (lexicon, x) = run("八、第三方服务\n友盟SDK\n服务类型：统计分析\n");
+        assert!(
+            shared(&lexicon, &x).iter().all(|(_, d)| d == "-"),
+            "{:?}",
+            x.practices
+        );
+    }
+
+    #[test]
+    fn an_entry_that_calls_its_label_it_names_a_party() {
+        // `X：它将会获取…`: X collects, whether or not the lexicon knows it, in any section.
+        let text =
+            "我们如何共享您的个人信息\n三星健康：它将会获取您的硬件型号、IP地址，以便向您提供计步服务。\n";
+        let (lexicon, x) = run(text);
+        let shares = shared(&lexicon, &x);
+        assert!(
+            shares.contains(&("三星健康".to_owned(), "IP地址".to_owned())),
+            "{shares:?}"
+        );
+        assert!(collected(&lexicon, &x).is_empty(), "{:?}", x.practices);
+        // A kind of data as the label is no party.
+        let (lexicon, x) = run("位置信息：它将用于为您推荐附近的商家。\n");
+        assert!(shared(&lexicon, &x).is_empty(), "{:?}", x.practices);
     }
 
     #[test]
