@@ -885,6 +885,8 @@ impl Reader<'_> {
                     if parties.is_empty() && bare_subject && self.line_opener.0 == line_start {
                         parties = self.line_opener.1.clone();
                     }
+                    let object =
+                        relative_clause_end(view, &object).map_or(object.clone(), |end| end..object.end);
                     let mut items = self.parse_list(view, object.clone());
                     // `不会将您写入剪贴板的个人信息回传`: denied, the data stands between
                     // 将/把 and the verb.
@@ -3435,10 +3437,20 @@ impl Reader<'_> {
                     && !["及", "的", "和", "类", "方式"]
                         .iter()
                         .any(|w| text[range.end..].trim_start_matches(['信', '息', '数', '据']).starts_with(w));
+                // `会收集您使用产品或服务的设备名称`: the user's verb right after another
+                // verb opens a relative clause of its object, not a practice.
+                let relative = verbs.last().is_some_and(|v: &Verb| {
+                    matches!(&text[v.range.end..range.start], "您" | "用户" | "你")
+                        && text[range.end..]
+                            .split(['，', ',', '。', '；', ';', '：', ':'])
+                            .next()
+                            .is_some_and(|rest| rest.contains('的'))
+                });
                 if view.is_boundary(range.start)
                     && view.is_boundary(range.end)
                     && !view.cuts_mention(&range)
                     && !in_frame
+                    && !relative
                     && (after_party || !is_noun_use(text, &range) || self.denied_disposal(text, &range))
                 {
                     verbs.push(Verb {
@@ -6731,6 +6743,34 @@ fn passed_sibling(doc: &Document, h: usize, sentence: &Sentence) -> bool {
 
 /// The user is the agent of the verb: `您可以访问`, `您填写`, `需要您提供` — 您 stands in
 /// the subject, not as a possessor (您的) nor a beneficiary (向您, 为您), and 我们 does not.
+/// `您使用产品或服务的设备名称、IMEI`: where an object opens with what the user does,
+/// up to a 的 before its first list break, and that clause holds a conjunction, the
+/// end of the clause, so that the list is read from its head noun on (not `使用产品`
+/// and `服务的设备名称`).
+fn relative_clause_end(view: &View, object: &Range<usize>) -> Option<usize> {
+    let span = &view.text[object.clone()];
+    let rest = ["您", "你", "用户"].iter().find_map(|w| span.strip_prefix(w))?;
+    let rest_start = object.end - rest.len();
+    // `用户手机号码与本机号码是否一致`: the user's data, no clause.
+    if rest.starts_with('的')
+        || view
+            .mentions
+            .iter()
+            .any(|m| m.range.start == rest_start || m.range.start == object.start)
+    {
+        return None;
+    }
+    let first_item = &rest[..rest
+        .find(['、', '，', ',', '。', '；', '：', '（', '('])
+        .unwrap_or(rest.len())];
+    let de = first_item.find('的')?;
+    // Only a clause that a list reader would cut (`或`, `和`, `/`): elsewhere the clause
+    // stays with its item, as the policy wrote it (`发布的评论`).
+    first_item[..de]
+        .contains(['或', '和', '及', '与', '/'])
+        .then(|| rest_start + de + '的'.len_utf8())
+}
+
 fn user_is_agent(lexicon: &Lexicon, subject: &str) -> bool {
     // 我们 as the recipient (`您需要向我们提供`) leaves the user the agent.
     let subject = without_operator_recipient(lexicon, subject);
@@ -8517,6 +8557,31 @@ mod tests {
         let (lexicon, x) = run("八、第三方服务\n友盟SDK\n服务类型：统计分析\n");
         assert!(
             shared(&lexicon, &x).iter().all(|(_, d)| d == "-"),
+            "{:?}",
+            x.practices
+        );
+    }
+
+    #[test]
+    fn what_the_user_does_before_an_object_is_a_relative_clause() {
+        // `会收集您使用产品或服务的设备名称`: 使用 is no verb of its own, and the list is
+        // read from its head noun, not cut at 或.
+        let (lexicon, x) = run("您在使用产品或服务时，会收集您使用产品或服务的设备名称、IMEI。");
+        let data = collected(&lexicon, &x);
+        assert!(
+            data.contains(&"设备名称".to_owned()) && data.contains(&"IMEI".to_owned()),
+            "{data:?}"
+        );
+        let surfaces: Vec<&str> = x
+            .practices
+            .iter()
+            .flat_map(|p| p.data.iter().map(|t| t.surface.as_str()))
+            .collect();
+        assert!(!surfaces.iter().any(|s| s.contains("产品")), "{surfaces:?}");
+        // The user's data right after the verb is no clause.
+        let (lexicon, x) = run("我们会验证用户手机号码与本机号码是否一致。");
+        assert!(
+            collected(&lexicon, &x).contains(&"手机号码".to_owned()),
             "{:?}",
             x.practices
         );
