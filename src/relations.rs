@@ -1167,6 +1167,18 @@ impl Reader<'_> {
                 permissions.push(whole);
             }
         }
+        // `授权相机、照片、麦克风权限`: a word listed before a permission that, with 权限,
+        // names one the lexicon knows is that permission, not data.
+        for (word, permission) in self.listed_permissions(view) {
+            sentence_practices.retain_mut(|practice| {
+                let had_data = !practice.data.is_empty();
+                practice.data.retain(|d| d.surface != word);
+                !had_data || !practice.data.is_empty()
+            });
+            if !permissions.iter().any(|p| p.entity == permission.entity) {
+                permissions.push(permission);
+            }
+        }
         if permissions.is_empty() && !sentence_practices.is_empty() {
             permissions.extend(lead_permission);
         }
@@ -5411,6 +5423,52 @@ impl Reader<'_> {
         }
     }
 
+    /// Words listed before a permission (`相机、照片、麦克风权限`) that name a known
+    /// permission once 权限 is added (`照片权限`), with that permission.
+    fn listed_permissions(&self, view: &View) -> Vec<(String, Term)> {
+        const MAX_WORD_CHARS: usize = 5;
+        let text = view.text;
+        let mut found = Vec::new();
+        for (at, _) in text.match_indices("权限") {
+            // The permission ends the list: in `网络状态、通知权限、设备标识符` the words
+            // are data.
+            if text[at + "权限".len()..].starts_with(['、', '/']) {
+                continue;
+            }
+            let mut end = text[..at]
+                .rfind(['、', '/'])
+                .filter(|&sep| text[sep..at].chars().count() <= MAX_WORD_CHARS + 1);
+            while let Some(sep) = end {
+                let start = text[..sep]
+                    .rfind(['、', '/', '，', '：', '（', '(', '。'])
+                    .map_or(0, |p| p + text[p..].chars().next().map_or(1, char::len_utf8));
+                let word = text[start..sep].trim();
+                let plain = !word.is_empty()
+                    && word.chars().count() <= MAX_WORD_CHARS
+                    && !word.contains(['和', '或', '及', '的'])
+                    && !word.ends_with("权限");
+                if !plain {
+                    break;
+                }
+                let named = self.resolve_term(&format!("{word}权限")).filter(|t| {
+                    matches!(t.entity, Entity::Concept(_)) && t.kind(self.lexicon) == Kind::Permission
+                });
+                let as_mention = view
+                    .mentions
+                    .iter()
+                    .any(|m| m.kind == Kind::Permission && &text[m.range.clone()] == word);
+                if let Some(permission) = named.filter(|_| !as_mention) {
+                    found.push((canonical(word), permission));
+                }
+                end = text[..start]
+                    .strip_suffix(['、', '/'])
+                    .map(|s| s.len())
+                    .filter(|_| start > 0);
+            }
+        }
+        found
+    }
+
     /// Permissions written `X权限` that the lexicon does not know.
     fn open_permissions(&self, view: &View) -> Vec<Term> {
         let text = view.text;
@@ -8557,6 +8615,26 @@ mod tests {
         let (lexicon, x) = run("八、第三方服务\n友盟SDK\n服务类型：统计分析\n");
         assert!(
             shared(&lexicon, &x).iter().all(|(_, d)| d == "-"),
+            "{:?}",
+            x.practices
+        );
+    }
+
+    #[test]
+    fn words_listed_before_a_permission_are_permissions() {
+        // 照片 + 权限 is a permission the lexicon knows: 照片 here is no data.
+        let (lexicon, x) = run("您使用发布图片功能时，我们会请求您授权相机、照片、麦克风权限。");
+        let permissions: Vec<String> = x
+            .practices
+            .iter()
+            .filter_map(|p| p.permission.as_ref().map(|t| label(&lexicon, t)))
+            .collect();
+        assert!(permissions.contains(&"相册权限".to_owned()), "{permissions:?}");
+        assert!(collected(&lexicon, &x).is_empty(), "{:?}", x.practices);
+        // A list that goes on after the permission is one of data.
+        let (lexicon, x) = run("收集个人信息范围：WIFI状态、手机状态、网络状态、通知权限、设备标识符。");
+        assert!(
+            collected(&lexicon, &x).iter().any(|d| d.contains("状态")),
             "{:?}",
             x.practices
         );
