@@ -517,6 +517,8 @@ const SDK_CONTEXT_BYTES: usize = 1500;
 const SPLIT_RECORD_LINES: usize = 12;
 /// Byte length of the window before a verb in which a negation cue counts.
 const NEGATION_WINDOW: usize = 36;
+/// Longest denied term kept with the clause that qualifies it (`写入剪贴板的个人信息`).
+const MAX_QUALIFIED_CHARS: usize = 16;
 /// How far a negation reaches when a phrase naming whom from or to follows it
 /// (`不会主动直接向未满14周岁的未成年人收集`).
 const NEGATION_REACH_WINDOW: usize = 90;
@@ -858,7 +860,14 @@ impl Reader<'_> {
                     });
                 }
                 VerbKind::Collect | VerbKind::Provide => {
-                    let user_acts = user_is_agent(self.lexicon, subject);
+                    // `不会将您写入剪贴板的个人信息回传`: with 将您/把您 the user's data is the
+                    // object; the agent stands before it.
+                    let agent = ["将您", "把您", "将你", "把你"]
+                        .iter()
+                        .filter_map(|w| subject.find(w))
+                        .min()
+                        .map_or(subject, |at| &subject[..at]);
+                    let user_acts = user_is_agent(self.lexicon, agent);
                     // The user handing data over is collection; the user looking at or
                     // managing it (您可以访问) is not, nor is the operator providing a
                     // service (我们为您提供).
@@ -888,13 +897,24 @@ impl Reader<'_> {
                     let object =
                         relative_clause_end(view, &object).map_or(object.clone(), |end| end..object.end);
                     let mut items = self.parse_list(view, object.clone());
+                    let mut items_span = object.clone();
                     // `不会将您写入剪贴板的个人信息回传`: denied, the data stands between
                     // 将/把 and the verb.
                     if negated && !items.iter().any(|i| i.term.kind(self.lexicon) == Kind::DataItem) {
                         if let Some(at) = subject.rfind(['将', '把']) {
                             let start = clause.start + at + '将'.len_utf8();
                             if start < verb.range.start {
-                                items = self.parse_list(view, start..verb.range.start);
+                                items_span = start..verb.range.start;
+                                items = self.parse_list(view, items_span.clone());
+                            }
+                        }
+                    }
+                    // `不会收集…您主动输入的隐私信息`: what is denied is that data only; a
+                    // general term keeps what qualifies it.
+                    if negated {
+                        for item in &mut items {
+                            if let Some(qualified) = self.qualified_general(view, &items_span, &item.term) {
+                                item.term = qualified;
                             }
                         }
                     }
@@ -2985,6 +3005,26 @@ impl Reader<'_> {
             }
         }
         record
+    }
+
+    /// A general data term (`个人信息`, `隐私信息`) in `object` written after a clause on
+    /// what the user does (`您写入剪贴板的个人信息`), as that qualified term
+    /// (`写入剪贴板的个人信息`).
+    fn qualified_general(&self, view: &View, object: &Range<usize>, term: &Term) -> Option<Term> {
+        let generic = self.is_generic(term) || matches!(term.entity, Entity::Open(..));
+        if !generic || term.kind(self.lexicon) != Kind::DataItem {
+            return None;
+        }
+        let text = &view.text[object.clone()];
+        let end = text.find(term.surface.as_str())? + term.surface.len();
+        let before = text[..end - term.surface.len()].strip_suffix('的')?;
+        let start = before
+            .rfind(['、', '，', ',', '或', '和', '及'])
+            .map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
+        let clause = &text[start..end];
+        let qualified = ["您", "你"].iter().find_map(|w| clause.strip_prefix(w))?;
+        (qualified.chars().count() <= MAX_QUALIFIED_CHARS && !qualified.starts_with('的'))
+            .then(|| self.open_term(Kind::DataItem, qualified))
     }
 
     /// Whether a field's key is a kind of data the lexicon knows (`网络信息：`), not a
@@ -8073,6 +8113,12 @@ mod tests {
         assert!(denied(&lexicon, &x).is_empty(), "{:?}", x.practices);
         let (lexicon, x) = run("我们会以包括但不限于如下方式使用您的通讯录。");
         assert!(denied(&lexicon, &x).is_empty(), "{:?}", x.practices);
+        // A denied general term keeps the user's clause that qualifies it, and with
+        // 将您 the user's data is the object, not the user the agent.
+        let (lexicon, x) = run("不会将您写入剪贴板的个人信息回传。这不代表我们会收集您主动输入的隐私信息。");
+        let denied = denied(&lexicon, &x);
+        assert!(denied.contains(&"写入剪贴板的个人信息".to_owned()), "{denied:?}");
+        assert!(denied.contains(&"主动输入的隐私信息".to_owned()), "{denied:?}");
         // 不特定人 are people, not a denial: sharing with them is no stated non-sharing.
         let (_, x) = run("您可以基于本应用的服务向不特定人共享自己的照片、位置信息。");
         assert!(x.practices.iter().all(|p| !p.negated), "{:?}", x.practices);

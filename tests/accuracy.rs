@@ -29,7 +29,7 @@ const FLOORS: &[(&str, f64, f64)] = &[
     // one new pair gives that party a clause as its data (有多少人看了他们的推广信息).
     ("share+data", 0.97, 0.76),
     ("includes", 0.87, 0.81),
-    ("not_collected", 0.99, 0.75),
+    ("not_collected", 0.99, 0.91),
     ("operator", 0.99, 1.0),
     ("product", 0.99, 0.99),
 ];
