@@ -34,25 +34,26 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("product", 0.99, 0.99),
 ];
 
-/// Floors on twelve policies outside the gold (`tests/fixtures/outside/README.md`): text no
-/// rule was written against, annotated by us. Low, and meant to stay honest: a rule that
-/// only fits the five gold policies shows here.
+/// Floors on sixteen policies outside the gold (`tests/fixtures/outside/README.md`): text
+/// no rule was written against when it was annotated, annotated by us. Low, and meant to
+/// stay honest: a rule that only fits the five gold policies shows here.
 const OUTSIDE_FLOORS: &[(&str, f64, f64)] = &[
-    ("collect", 0.73, 0.65),
-    ("collect+feature", 0.41, 0.28),
-    ("permission", 0.87, 0.70),
-    ("feature→permission", 0.61, 0.18),
-    ("permission→data", 0.23, 0.26),
+    ("collect", 0.77, 0.68),
+    ("collect+feature", 0.51, 0.32),
+    ("permission", 0.88, 0.72),
+    ("feature→permission", 0.68, 0.18),
+    ("permission→data", 0.24, 0.23),
     // Headings that name a kind of party in a part on third parties (`第三方支付`) are read
-    // as recipients; the annotators leave some out.
-    ("share", 0.91, 0.57),
+    // as recipients; the annotators leave some out, and they name generic recipients
+    // (`物流公司`, `供应商`) that the extractor misses.
+    ("share", 0.92, 0.59),
     // 12 of the false (recipient, data) pairs go to 优量汇 where the gold names the row as
     // written, `腾讯 广点通（优量汇）广告`.
-    ("share+data", 0.76, 0.31),
-    ("includes", 0.60, 0.47),
-    ("not_collected", 0.14, 0.12),
-    ("operator", 0.99, 0.91),
-    ("product", 0.87, 0.46),
+    ("share+data", 0.85, 0.49),
+    ("includes", 0.58, 0.43),
+    ("not_collected", 0.30, 0.21),
+    ("operator", 0.99, 0.93),
+    ("product", 0.91, 0.57),
 ];
 
 #[test]
@@ -62,7 +63,7 @@ fn scores_on_the_gold_policies_do_not_drop() {
 
 #[test]
 fn scores_on_policies_outside_the_gold_do_not_drop() {
-    check("outside", 12, OUTSIDE_FLOORS);
+    check("outside", 16, OUTSIDE_FLOORS);
 }
 
 /// Builds `tests/fixtures/<set>/policies`, scores it against `<set>/gold` and fails on
