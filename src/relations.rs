@@ -7518,19 +7518,22 @@ fn may_name_operator(lexicon: &Lexicon, segmenter: &Segmenter, name: &str) -> bo
     let company = cues.company_suffix.suffix_of(name).is_some();
     let allowed = |c: char| c.is_alphanumeric() || c == ' ' || company && "（）()·".contains(c);
     let balanced = name.matches(['（', '(']).count() == name.matches(['）', ')']).count();
-    let function_word = segmenter
-        .first_word(name)
-        .is_some_and(|(_, tag)| ["c", "r", "u", "zg"].contains(&tag.as_str()));
+    // Tagging is jieba's dearest call: it comes last, for the names nothing else ruled out.
+    let function_word = || {
+        segmenter
+            .first_word(name)
+            .is_some_and(|(_, tag)| ["c", "r", "u", "zg"].contains(&tag.as_str()))
+    };
     // A brand designated 我们 is held to what an app's name may be (`服务`, `平台` are not).
     (company || may_name_product(lexicon, name))
         && (2..=40).contains(&n)
         && name.chars().all(allowed)
         && balanced
-        && !function_word
         && cues.not_product_start.prefix_of(&folded).is_none()
         && cues.not_operator_start.prefix_of(&folded).is_none()
         && cues.not_in_operator.find_in(&folded).is_none()
         && !cues.company_suffix.contains(name)
+        && !function_word()
 }
 
 /// The company name at the start of `text` (`公司名称：X`, X up to its company ending).
