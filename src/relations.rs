@@ -817,7 +817,19 @@ impl Reader<'_> {
                     let named_here = [before_verb, &text[object.clone()]]
                         .iter()
                         .all(|phrase| !is_anaphor(self.lexicon, self.after_plain_determiners(phrase)));
-                    if data.is_empty() && !negated && goes_on && named_here {
+                    // `当A、B或C与我们联合向您提供服务时，…收集您的X，并…提供给前述合作伙伴`:
+                    // the recipient pointing back stands for the parties of the nearest
+                    // clause before that names any, and they receive what was collected.
+                    let pointed = if data.is_empty() && !negated && goes_on && !named_here {
+                        self.nearest_clause_parties(view, clause.start)
+                    } else {
+                        Vec::new()
+                    };
+                    let resolved = !pointed.is_empty();
+                    if resolved {
+                        recipients = pointed;
+                    }
+                    if data.is_empty() && !negated && goes_on && (named_here || resolved) {
                         for p in sentence_practices
                             .iter()
                             .filter(|p| p.kind == PracticeKind::Collection && !p.negated)
@@ -4573,6 +4585,34 @@ impl Reader<'_> {
             parties.retain(|p| !self.is_placeholder(p));
         }
         parties
+    }
+
+    /// The parties of the nearest clause before byte `end` that names any but
+    /// placeholders.
+    fn nearest_clause_parties(&self, view: &View, end: usize) -> Vec<Term> {
+        let mut clauses = Vec::new();
+        let mut start = 0;
+        while start < end {
+            let clause = clause_of(view.text, start);
+            clauses.push(clause.start..clause.end.min(end));
+            let next = clause.end + view.text[clause.end..].chars().next().map_or(1, char::len_utf8);
+            if next <= start {
+                break;
+            }
+            start = next;
+        }
+        clauses
+            .into_iter()
+            .rev()
+            .map(|clause| {
+                // `当A、B或C与我们联合…时`: the clause's 当 is no part of a name.
+                let when = view.text[clause.clone()].starts_with('当') as usize * '当'.len_utf8();
+                let mut parties = self.parties_in(view, clause.start + when..clause.end);
+                parties.retain(|p| !self.is_placeholder(p));
+                parties
+            })
+            .find(|parties| !parties.is_empty())
+            .unwrap_or_default()
     }
 
     /// Who acts in a collection clause, if not the operator: parties in the subject, or
@@ -8667,6 +8707,20 @@ mod tests {
             "{:?}",
             x.practices
         );
+    }
+
+    #[test]
+    fn a_recipient_pointing_back_gets_the_parties_of_the_nearest_clause() {
+        let (lexicon, x) = run(
+            "当软件服务提供商或系统服务提供商与我们联合向您提供服务时，我们可能会收集您的IP地址，并在去标识化处理后提供给前述合作伙伴。",
+        );
+        let shares = shared(&lexicon, &x);
+        for party in ["软件服务提供商", "系统服务提供商"] {
+            assert!(
+                shares.contains(&(party.to_owned(), "IP地址".to_owned())),
+                "{shares:?}"
+            );
+        }
     }
 
     #[test]
