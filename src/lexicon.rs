@@ -409,6 +409,8 @@ pub struct Cues {
     pub negation_reach: Words,
     /// `X：它将会获取…`: the entry's subject is the labelled party (see cues.ttl).
     pub agent_pronoun: Words,
+    /// `与我们联合向您提供服务`: a clause that makes its parties partners (see cues.ttl).
+    pub partnering: Words,
     /// Advice to the user: what follows is theirs to do (see cues.ttl).
     pub advice: Words,
     /// `按X的要求`: a party's request, whose party receives what is disclosed (see cues.ttl).
@@ -682,6 +684,7 @@ impl Lexicon {
             negation_lookalike: cue("negation-lookalike", false),
             negation_reach: cue("negation-reach", false),
             agent_pronoun: cue("agent-pronoun", false),
+            partnering: cue("partnering", false),
             advice: cue("advice", false),
             request_by: cue("request-by", false),
             request_noun: cue("request-noun", false),

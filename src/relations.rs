@@ -1202,7 +1202,13 @@ impl Reader<'_> {
         // `授权相机、照片、麦克风权限`: a word listed before a permission that, with 权限,
         // names one the lexicon knows is that permission, not data.
         for (word, permission) in self.listed_permissions(view) {
+            // Only where the word stands in the list alone: `收集您的照片，并请求您授权
+            // 相机、照片权限` still collects the photos.
+            let only_listed = text.matches(word.as_str()).count() == 1;
             sentence_practices.retain_mut(|practice| {
+                if !only_listed {
+                    return true;
+                }
                 let had_data = !practice.data.is_empty();
                 practice.data.retain(|d| d.surface != word);
                 !had_data || !practice.data.is_empty()
@@ -1620,6 +1626,12 @@ impl Reader<'_> {
     fn in_party_row(&self, index: usize) -> bool {
         self.party_line_index
             .is_some_and(|at| index > at && index - at <= PARTY_ROW_SENTENCES)
+    }
+
+    /// Whether a sentence sits in a part on third parties, by its heading, or just after
+    /// text that speaks of SDKs (`附录：92APP接入的第三方SDK列表`).
+    fn in_sdk_context(&self, doc: &Document, sentence: &Sentence) -> bool {
+        self.in_sdk_section(doc, sentence) || near_sdk_mention(doc, sentence)
     }
 
     /// Whether a sentence is among the lines just after a party's name line with no
@@ -2996,7 +3008,11 @@ impl Reader<'_> {
                 }
             } else if cues.field_data.suffix_of(key_text).is_some() && !self.table_party.is_empty() {
                 record = true;
-                let items = self.parse_list(view, value.clone());
+                let items = if self.denies(&text[value.clone()]) {
+                    Vec::new()
+                } else {
+                    self.parse_list(view, value.clone())
+                };
                 let mut data = self.data_terms(&items, index, false);
                 // `个人信息字段：设备信息：设备标识符（IMEI…）、应用信息（…）`: an empty value
                 // opens fields of data kinds, each read for its kind and its items.
@@ -3019,9 +3035,9 @@ impl Reader<'_> {
         record
     }
 
-    /// A general data term (`个人信息`, `隐私信息`) in `object` written after a clause on
-    /// what the user does (`您写入剪贴板的个人信息`), as that qualified term
-    /// (`写入剪贴板的个人信息`).
+    /// A general data term (`个人信息`, `隐私信息`) or one the lexicon does not know, in
+    /// `object`, written after a clause on what the user does (`您写入剪贴板的个人信息`),
+    /// as that qualified term (`写入剪贴板的个人信息`).
     fn qualified_general(&self, view: &View, object: &Range<usize>, term: &Term) -> Option<Term> {
         let generic = self.is_generic(term) || matches!(term.entity, Entity::Open(..));
         if !generic || term.kind(self.lexicon) != Kind::DataItem {
@@ -3051,10 +3067,21 @@ impl Reader<'_> {
 
     /// The data of a field `kind：items`: the kind, if it is a data item, and its items.
     fn data_field(&mut self, view: &View, key: Range<usize>, value: Range<usize>, index: usize) -> Vec<Term> {
+        // `位置信息：不收集`, `通讯录：无`: a field that says no gives nothing.
+        if self.denies(&view.text[value.clone()]) {
+            return Vec::new();
+        }
         let key = key.start..key.start + key_core(&view.text[key.clone()]).len();
         let mut items = self.parse_list(view, key);
         items.extend(self.parse_list(view, value));
         self.data_terms(&items, index, false)
+    }
+
+    /// Whether a field's value says no (`不收集`, `不涉及`, `无`, `否`).
+    fn denies(&self, value: &str) -> bool {
+        let value = value.trim();
+        self.lexicon.cues.negation.prefix_of(value).is_some()
+            || matches!(value, "无" | "否" | "暂无" | "/" | "-")
     }
 
     /// The data a field of a record gives its parties.
@@ -3120,12 +3147,7 @@ impl Reader<'_> {
         // Only in a part on third parties, by its heading or the text just before (`附录：
         // 92APP接入的第三方SDK列表`): a sign-up form lists `执法人员` and then `密码`.
         let in_sdk_section = self.in_sdk_section(doc, sentence);
-        let mut from = sentence.range.start.saturating_sub(SDK_CONTEXT_BYTES);
-        while !doc.text.is_char_boundary(from) {
-            from += 1;
-        }
-        let near_sdk = fold(&doc.text[from..sentence.range.start]).contains("sdk");
-        if !in_sdk_section && !near_sdk {
+        if !in_sdk_section && !near_sdk_mention(doc, sentence) {
             return false;
         }
         let depth = view.paren_depths();
@@ -4425,16 +4447,24 @@ impl Reader<'_> {
             return Vec::new();
         }
         // `高德地图：它将会获取您的IMEI…`: an entry that calls its label 它 speaks of a
-        // party, in any section and whether or not the lexicon knows it.
+        // party: one the lexicon knows, in any section; any other name only among text on
+        // SDKs (not `个性化推荐：它会收集…`, a feature of the operator's).
         let entry = text[end..].trim_start_matches(['：', ':']).trim_start();
         if text[end..].starts_with(['：', ':']) && self.lexicon.cues.agent_pronoun.prefix_of(entry).is_some()
         {
             let parties = self.parties_in(view, 0..end);
-            if parties.len() == 1 && parties[0].surface == canonical(head) {
+            let whole = parties.len() == 1 && parties[0].surface == canonical(head);
+            let known = whole && matches!(parties[0].entity, Entity::Concept(_));
+            if known {
                 return parties;
             }
-            if self.names_unknown_party(head, false) {
-                return vec![self.open_term(Kind::ThirdParty, head)];
+            if self.in_sdk_context(doc, sentence) {
+                if whole {
+                    return parties;
+                }
+                if self.names_unknown_party(head, false) {
+                    return vec![self.open_term(Kind::ThirdParty, head)];
+                }
             }
         }
         // Outside a part on third parties, only a line that labels an SDK by its name
@@ -4588,7 +4618,8 @@ impl Reader<'_> {
     }
 
     /// The parties of the nearest clause before byte `end` that names any but
-    /// placeholders.
+    /// placeholders, where that clause makes them partners (`与我们联合向您提供服务`);
+    /// not a clause where they play another part (`如您拒绝向微信提供授权`).
     fn nearest_clause_parties(&self, view: &View, end: usize) -> Vec<Term> {
         let mut clauses = Vec::new();
         let mut start = 0;
@@ -4609,9 +4640,14 @@ impl Reader<'_> {
                 let when = view.text[clause.clone()].starts_with('当') as usize * '当'.len_utf8();
                 let mut parties = self.parties_in(view, clause.start + when..clause.end);
                 parties.retain(|p| !self.is_placeholder(p));
-                parties
+                (clause, parties)
             })
-            .find(|parties| !parties.is_empty())
+            .find(|(_, parties)| !parties.is_empty())
+            .filter(|(clause, _)| {
+                let words = &view.text[clause.clone()];
+                self.lexicon.cues.partnering.find_in(words).is_some() && !self.is_conditional(words)
+            })
+            .map(|(_, parties)| parties)
             .unwrap_or_default()
     }
 
@@ -5540,10 +5576,7 @@ impl Reader<'_> {
                 if let Some(permission) = named.filter(|_| !as_mention) {
                     found.push((canonical(word), permission));
                 }
-                end = text[..start]
-                    .strip_suffix(['、', '/'])
-                    .map(|s| s.len())
-                    .filter(|_| start > 0);
+                end = text[..start].strip_suffix(['、', '/']).map(|s| s.len());
             }
         }
         found
@@ -6298,8 +6331,16 @@ impl Reader<'_> {
             // `某一功能未在前述说明中且收集了`: a conjunction ends what the negation denies.
             let scope = &window[at + w.len()..];
             // Further away, a negation still reaches the verb past a phrase naming whom
-            // from or to (`不会向未满14周岁的未成年人收集`).
-            let reaches = far + at >= near || cues.negation_reach.prefix_of(scope).is_some();
+            // from or to (`不会向未满14周岁的未成年人收集`), but not past a verb or a
+            // condition of its own (`您不向我们提供身份信息的情况下我们可能会收集`).
+            let reaches = far + at >= near
+                || (cues.negation_reach.prefix_of(scope).is_some() || w.ends_with(['向', '从']))
+                    && !scope.contains("情况下")
+                    && !scope.contains('时')
+                    && cues
+                        .practice_verbs()
+                        .iter()
+                        .all(|verbs| verbs.find_in(scope).is_none());
             reaches
                 && cues.negation_lookalike.prefix_of(&window[at..]).is_none()
                 && !opens_longer_word(view, start, start + w.len())
@@ -6879,8 +6920,6 @@ fn passed_sibling(doc: &Document, h: usize, sentence: &Sentence) -> bool {
     })
 }
 
-/// The user is the agent of the verb: `您可以访问`, `您填写`, `需要您提供` — 您 stands in
-/// the subject, not as a possessor (您的) nor a beneficiary (向您, 为您), and 我们 does not.
 /// `您使用产品或服务的设备名称、IMEI`: where an object opens with what the user does,
 /// up to a 的 before its first list break, and that clause holds a conjunction, the
 /// end of the clause, so that the list is read from its head noun on (not `使用产品`
@@ -6889,8 +6928,14 @@ fn relative_clause_end(view: &View, object: &Range<usize>) -> Option<usize> {
     let span = &view.text[object.clone()];
     let rest = ["您", "你", "用户"].iter().find_map(|w| span.strip_prefix(w))?;
     let rest_start = object.end - rest.len();
-    // `用户手机号码与本机号码是否一致`: the user's data, no clause.
+    // `用户手机号码与本机号码是否一致`: the user's data, no clause; `您或您的家人的…`:
+    // the user coordinated with others, no clause either.
+    let coordinated = rest.starts_with(['或', '及'])
+        || ["和您", "与您", "和你", "与你"]
+            .iter()
+            .any(|w| rest.starts_with(w));
     if rest.starts_with('的')
+        || coordinated
         || view
             .mentions
             .iter()
@@ -6909,6 +6954,17 @@ fn relative_clause_end(view: &View, object: &Range<usize>) -> Option<usize> {
         .then(|| rest_start + de + '的'.len_utf8())
 }
 
+/// Whether the text just before a sentence (SDK_CONTEXT_BYTES) speaks of SDKs.
+fn near_sdk_mention(doc: &Document, sentence: &Sentence) -> bool {
+    let mut from = sentence.range.start.saturating_sub(SDK_CONTEXT_BYTES);
+    while !doc.text.is_char_boundary(from) {
+        from += 1;
+    }
+    fold(&doc.text[from..sentence.range.start]).contains("sdk")
+}
+
+/// The user is the agent of the verb: `您可以访问`, `您填写`, `需要您提供` — 您 stands in
+/// the subject, not as a possessor (您的) nor a beneficiary (向您, 为您), and 我们 does not.
 fn user_is_agent(lexicon: &Lexicon, subject: &str) -> bool {
     // 我们 as the recipient (`您需要向我们提供`) leaves the user the agent.
     let subject = without_operator_recipient(lexicon, subject);
@@ -8136,6 +8192,10 @@ mod tests {
                 "在未事先获得可证实的监护人同意的情况下收集了手机号码，我们会删除。",
                 true,
             ),
+            ("我们不会向未满14周岁的未成年人收集其手机号码。", false),
+            ("我们不向未满14周岁的未成年人收集其手机号码。", false),
+            // The reach stops at a verb or a condition of the negation's own.
+            ("您不向我们提供身份信息的情况下我们可能会收集您的手机号码。", true),
         ] {
             let (lexicon, x) = run(text);
             assert_eq!(
@@ -8162,6 +8222,16 @@ mod tests {
         let denied = denied(&lexicon, &x);
         assert!(denied.contains(&"写入剪贴板的个人信息".to_owned()), "{denied:?}");
         assert!(denied.contains(&"主动输入的隐私信息".to_owned()), "{denied:?}");
+        // 您 coordinated with others opens no clause to keep.
+        let (_, x) = run("我们不会收集您或您的家人的个人信息。");
+        assert!(
+            !x.practices
+                .iter()
+                .flat_map(|p| &p.data)
+                .any(|t| t.surface.starts_with("家人")),
+            "{:?}",
+            x.practices
+        );
         // 不特定人 are people, not a denial: sharing with them is no stated non-sharing.
         let (_, x) = run("您可以基于本应用的服务向不特定人共享自己的照片、位置信息。");
         assert!(x.practices.iter().all(|p| !p.negated), "{:?}", x.practices);
@@ -8700,6 +8770,13 @@ mod tests {
                 );
             }
         }
+        // A field that says no gives nothing.
+        let (lexicon, x) = run("八、第三方服务\n2.微信SDK\n提供方名称：腾讯\n位置信息：不收集\n通讯录：无\n");
+        assert!(
+            shared(&lexicon, &x).iter().all(|(_, d)| d == "-"),
+            "{:?}",
+            x.practices
+        );
         // `服务类型：` is a field of another column, not a kind of data.
         let (lexicon, x) = run("八、第三方服务\n友盟SDK\n服务类型：统计分析\n");
         assert!(
@@ -8721,6 +8798,10 @@ mod tests {
                 "{shares:?}"
             );
         }
+        // Only parties the clause makes partners: not one the user refuses.
+        let (lexicon, x) = run("如您拒绝向微信提供授权，我们会收集您的手机号码，并提供给前述合作伙伴。");
+        let shares = shared(&lexicon, &x);
+        assert!(!shares.iter().any(|(_, d)| d == "手机号码"), "{shares:?}");
     }
 
     #[test]
@@ -8734,6 +8815,13 @@ mod tests {
             .collect();
         assert!(permissions.contains(&"相册权限".to_owned()), "{permissions:?}");
         assert!(collected(&lexicon, &x).is_empty(), "{:?}", x.practices);
+        // A word collected elsewhere in the sentence stays collected.
+        let (lexicon, x) = run("我们会收集您的照片，并请求您授权相机、照片、麦克风权限。");
+        assert!(
+            collected(&lexicon, &x).contains(&"照片".to_owned()),
+            "{:?}",
+            x.practices
+        );
         // A list that goes on after the permission is one of data.
         let (lexicon, x) = run("收集个人信息范围：WIFI状态、手机状态、网络状态、通知权限、设备标识符。");
         assert!(
@@ -8780,8 +8868,11 @@ mod tests {
             "{shares:?}"
         );
         assert!(collected(&lexicon, &x).is_empty(), "{:?}", x.practices);
-        // A kind of data as the label is no party.
+        // A kind of data as the label is no party, nor, outside text on SDKs, a name the
+        // lexicon does not know (a feature of the operator's).
         let (lexicon, x) = run("位置信息：它将用于为您推荐附近的商家。\n");
+        assert!(shared(&lexicon, &x).is_empty(), "{:?}", x.practices);
+        let (lexicon, x) = run("个性化推荐：它会收集您的浏览记录。\n");
         assert!(shared(&lexicon, &x).is_empty(), "{:?}", x.practices);
     }
 
