@@ -4594,22 +4594,12 @@ impl Reader<'_> {
     /// (`使用的第三方：微信SDK，…`) gives way to the parties named beside it.
     fn parties_before(&self, view: &View, end: usize) -> Vec<Term> {
         let mut parties = Vec::new();
-        let mut start = 0;
-        while start < end {
-            let clause = clause_of(view.text, start);
-            let clause_end = clause.end.min(end);
-            if clause_end > clause.start {
-                for party in self.parties_in(view, clause.start..clause_end) {
-                    if !parties.contains(&party) {
-                        parties.push(party);
-                    }
+        for clause in clauses_before(view.text, end) {
+            for party in self.parties_in(view, clause) {
+                if !parties.contains(&party) {
+                    parties.push(party);
                 }
             }
-            let next = clause.end + view.text[clause.end..].chars().next().map_or(1, char::len_utf8);
-            if next <= start {
-                break;
-            }
-            start = next;
         }
         if parties.iter().any(|p| !self.is_placeholder(p)) {
             parties.retain(|p| !self.is_placeholder(p));
@@ -4621,18 +4611,7 @@ impl Reader<'_> {
     /// placeholders, where that clause makes them partners (`与我们联合向您提供服务`);
     /// not a clause where they play another part (`如您拒绝向微信提供授权`).
     fn nearest_clause_parties(&self, view: &View, end: usize) -> Vec<Term> {
-        let mut clauses = Vec::new();
-        let mut start = 0;
-        while start < end {
-            let clause = clause_of(view.text, start);
-            clauses.push(clause.start..clause.end.min(end));
-            let next = clause.end + view.text[clause.end..].chars().next().map_or(1, char::len_utf8);
-            if next <= start {
-                break;
-            }
-            start = next;
-        }
-        clauses
+        clauses_before(view.text, end)
             .into_iter()
             .rev()
             .map(|clause| {
@@ -6952,6 +6931,26 @@ fn relative_clause_end(view: &View, object: &Range<usize>) -> Option<usize> {
     first_item[..de]
         .contains(['或', '和', '及', '与', '/'])
         .then(|| rest_start + de + '的'.len_utf8())
+}
+
+/// The clauses of `text` before byte `end`, in order, the last one cut at `end`; none
+/// empty.
+fn clauses_before(text: &str, end: usize) -> Vec<Range<usize>> {
+    let mut clauses = Vec::new();
+    let mut start = 0;
+    while start < end {
+        let clause = clause_of(text, start);
+        let clause_end = clause.end.min(end);
+        if clause_end > clause.start {
+            clauses.push(clause.start..clause_end);
+        }
+        let next = clause.end + text[clause.end..].chars().next().map_or(1, char::len_utf8);
+        if next <= start {
+            break;
+        }
+        start = next;
+    }
+    clauses
 }
 
 /// Whether the text just before a sentence (SDK_CONTEXT_BYTES) speaks of SDKs.
