@@ -6658,6 +6658,10 @@ fn clean_term<'t>(lexicon: &Lexicon, text: &'t str) -> &'t str {
                 | '。'
         ) || c.is_whitespace()
     });
+    // `收集了IMEI`: an aspect particle left after the verb (not 了解).
+    if let Some(rest) = t.strip_prefix('了').filter(|rest| !rest.starts_with('解')) {
+        t = rest;
+    }
     // `其中包含的口令`: 的 may stand after the determiners too.
     t = strip_determiners(lexicon, t.trim_start_matches('的')).trim_start_matches('的');
     for suffix in ["等等", "等", "在内"] {
@@ -6706,6 +6710,10 @@ fn looks_like_term(lexicon: &Lexicon, text: &str) -> bool {
         return false;
     }
     let cues = &lexicon.cues;
+    // `哪些数据`, `能够单独`, `而来的信息`: a clause the object ran into.
+    if cues.clause_opening.prefix_of(text).is_some() {
+        return false;
+    }
     // A verb alone (`收集、使用、汇总的信息` cut at 、) names nothing it acts on, but a
     // logged activity does (`关注、收藏及分享`).
     if cues.activity_noun.contains(text) {
@@ -7228,7 +7236,8 @@ fn may_name_product(lexicon: &Lexicon, name: &str) -> bool {
     let cues = &lexicon.cues;
     let folded = fold(name);
     let n = name.chars().count();
-    let plain = name.chars().all(|c| c.is_alphanumeric() || c == ' ' || c == '-');
+    let plain = name.chars().all(|c| c.is_alphanumeric() || c == ' ' || c == '-')
+        && name.chars().any(char::is_alphanumeric);
     (2..=16).contains(&n)
         && plain
         && !name.chars().all(|c| c.is_ascii_digit())
@@ -7382,6 +7391,140 @@ fn consented_products<'t>(lexicon: &Lexicon, text: &'t str) -> Vec<&'t str> {
     names
 }
 
+/// The apps a field names (`应用名称：朵蜜`, `产品名称：丝瓜视频`), one or several
+/// (`萌我变声器/萌我变声器极速版`). Where fields run together (`云智装开发者名称：…`),
+/// the value ends where a known key starts before the next colon; before an unknown
+/// one it is not read, since that word may be the name's own. Not a longer key's field
+/// (`SDK产品名称：`), not in a part or on a line about SDKs, not a third party the
+/// lexicon knows.
+fn field_products<'t>(lexicon: &Lexicon, doc: &'t Document) -> Vec<&'t str> {
+    let cues = &lexicon.cues;
+    let text = &doc.text;
+    // A field in a part on third parties names an SDK (`九、SDK技术说明` … `产品名称：友盟统计`).
+    let in_sdk_section = |offset: usize| {
+        let after = doc.sentences.partition_point(|s| s.range.start <= offset);
+        after.checked_sub(1).is_some_and(|i| {
+            doc.sentences[i]
+                .path
+                .iter()
+                .any(|&h| cues.sdk_section.find_in(&doc.headings[h].title).is_some())
+        })
+    };
+    let mut names = Vec::new();
+    for (at, word) in cues.product_label.find_all(text) {
+        if text[..at].ends_with(|c: char| c.is_alphanumeric()) || in_sdk_section(at) {
+            continue;
+        }
+        let rest = text[at + word.len()..].trim_start_matches([' ', '\t', '\u{3000}']);
+        let Some(rest) = rest.strip_prefix([':', '：']) else {
+            continue;
+        };
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = rest.find('\n').unwrap_or(rest.len());
+        let line = &text[line_start..at];
+        if fold(line).contains("sdk") || fold(&rest[..line_end]).contains("sdk") {
+            continue;
+        }
+        let mut value = rest[..line_end].trim();
+        if let Some(cut) = value.find(['，', ',', '。', '；', ';', '（', '(']) {
+            value = &value[..cut];
+        }
+        if let Some(colon) = value.find([':', '：']) {
+            let before = &value[..colon];
+            let key = cues
+                .field_key
+                .suffix_of(before)
+                .or_else(|| cues.operator_label.suffix_of(before))
+                .or_else(|| cues.product_label.suffix_of(before));
+            let Some(key) = key else { continue };
+            value = &before[..before.len() - key.len()];
+        }
+        for name in value.split(['/', '、', '／']) {
+            let name = name.trim();
+            let known_party = lexicon
+                .lookup(name)
+                .is_some_and(|id| lexicon.concept(id).kind == Kind::ThirdParty);
+            if !name.is_empty() && !known_party && !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    names
+}
+
+/// The app a sentence in the policy's head says someone provides: a name opening the
+/// sentence, quoted or followed by a product word, then 是由/由 and a provision verb
+/// (`【石猫】APP是由厦门石猫科技有限公司…运营`, `多锐App是由湖南简成…开发`,
+/// `“保诚信”由武汉保诚信科技有限公司…提供`).
+fn provided_products<'t>(lexicon: &Lexicon, text: &'t str) -> Vec<&'t str> {
+    let cues = &lexicon.cues;
+    let head_end = text.char_indices().nth(3000).map_or(text.len(), |(i, _)| i);
+    let head = &text[..head_end];
+    let mut names = Vec::new();
+    for (at, _) in head.match_indices('由') {
+        let after = &head[at + '由'.len_utf8()..];
+        let sentence_end = after.find(['。', '\n', '；']).unwrap_or(after.len());
+        let clause: String = after[..sentence_end].chars().take(80).collect();
+        if cues.provision_verb.find_in(&clause).is_none() {
+            continue;
+        }
+        let mut before = head[..at].strip_suffix('是').unwrap_or(&head[..at]).trim_end();
+        // A bracket note between the name and 由: `多锐App（以下简称“多锐”）是由`.
+        if before.ends_with(['）', ')']) {
+            match before.rfind(['（', '(']) {
+                Some(open) => before = before[..open].trim_end(),
+                None => continue,
+            }
+        }
+        // Product words may pile up: `墩墩星球软件及相关服务是由`.
+        let mut product_word = None;
+        while let Some(word) = cues
+            .product_word
+            .suffix_of(before)
+            .or_else(|| ["应用"].into_iter().find(|w| before.ends_with(w)))
+        {
+            product_word = Some(word);
+            before = before[..before.len() - word.len()].trim_end();
+        }
+        let (name, start) = match before.chars().next_back() {
+            Some(close @ ('”' | '》' | '」' | '】' | '"')) => {
+                let open = match close {
+                    '”' => '“',
+                    '》' => '《',
+                    '」' => '「',
+                    '】' => '【',
+                    _ => '"',
+                };
+                let inner = &before[..before.len() - close.len_utf8()];
+                let Some(at) = inner.rfind(open) else { continue };
+                (&inner[at + open.len_utf8()..], at)
+            }
+            // Unquoted, the name must be followed by a product word (`本服务是由` is none).
+            Some(_) if product_word.is_some() => {
+                let start = before
+                    .char_indices()
+                    .rev()
+                    .take(16)
+                    .take_while(|(_, c)| c.is_alphanumeric() || *c == ' ')
+                    .last()
+                    .map_or(before.len(), |(i, _)| i);
+                (before[start..].trim(), start)
+            }
+            _ => continue,
+        };
+        // The name opens its sentence.
+        let opener = head[..start]
+            .trim_end_matches([' ', '\t', '\u{3000}'])
+            .chars()
+            .next_back();
+        let opens = opener.is_none_or(|c| matches!(c, '\n' | '。' | '！' | '；' | '!' | ';'));
+        if opens && !name.is_empty() && !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
+}
+
 /// Products: the app(s) the policy covers. Structural evidence first: the name in the
 /// document's title (its first lines: `叮咚买菜隐私政策`, `“轻图”隐私政策`) and the name
 /// defined as the app (`临沂12345APP（以下简称“本应用”）`). Names met further on
@@ -7393,8 +7536,9 @@ pub fn find_products(doc: &Document, lexicon: &Lexicon, segmenter: &Segmenter) -
     let cues = &lexicon.cues;
     let count = |name: &str| text.matches(name).count();
     let mut titled: Vec<String> = Vec::new();
+    // Names that differ in case only are one (`WeSee`, `wesee`).
     let push = |list: &mut Vec<String>, name: String| {
-        if may_name_product(lexicon, &name) && !list.contains(&name) {
+        if may_name_product(lexicon, &name) && !list.iter().any(|n| fold(n) == fold(&name)) {
             list.push(name);
         }
     };
@@ -7464,6 +7608,15 @@ pub fn find_products(doc: &Document, lexicon: &Lexicon, segmenter: &Segmenter) -
                 push(&mut titled, clean_product(lexicon, name));
             }
         }
+    }
+
+    // A field (`应用名称：朵蜜`) and a sentence saying who provides the app
+    // (`【石猫】APP是由厦门石猫科技有限公司运营`) name it as surely as a title.
+    for name in field_products(lexicon, doc) {
+        push(&mut titled, clean_product(lexicon, name));
+    }
+    for name in provided_products(lexicon, text) {
+        push(&mut titled, clean_product(lexicon, name));
     }
 
     // Without a title or a definition: the name whose use is consent to the policy, or
@@ -9070,6 +9223,20 @@ mod tests {
     }
 
     #[test]
+    fn a_question_a_modal_or_a_relative_clause_names_no_item() {
+        assert_nothing_collected(&[
+            "我们会收集您的哪些信息？",
+            "本政策旨在帮助您了解我们会收集哪些数据、为什么收集这些数据。",
+            "或者将基于特定目的收集而来的信息用于其他目的时，会事先征求您的同意。",
+            // A bullet opens the condition as a number would.
+            "• 如果我们发现自己收集了未成年人的个人信息，则会设法尽快删除相关数据。",
+        ]);
+        // An aspect particle after the verb is no part of the object.
+        let (lexicon, x) = run("我们收集了用户交易信息，用于生成交易记录。");
+        assert_eq!(collected(&lexicon, &x), ["交易信息"]);
+    }
+
+    #[test]
     fn a_denial_pointing_back_denies_what_the_sentence_named() {
         let negated = |text: &str| {
             let (lexicon, x) = run(text);
@@ -9234,6 +9401,44 @@ mod tests {
             product("隐私政策\n本公司开发的《中华日历》以下简称“本应用”。我们收集信息。"),
             vec!["中华日历"]
         );
+        // A field names the app, alone or with others, cut where the next field's key
+        // starts; not in a part on SDKs, not a bare dash.
+        assert_eq!(
+            product(
+                "隐私政策\n公司名称：深圳市唯噫科技有限公司\n产品名称：丝瓜视频\n我们会收集您的设备信息。"
+            ),
+            vec!["丝瓜视频"]
+        );
+        assert_eq!(
+            product("隐私政策\n应用名称：云智装开发者名称：深圳市艾可思信息技术有限公司\n正文。"),
+            vec!["云智装"]
+        );
+        assert_eq!(
+            product("隐私政策\n软件名称：萌我变声器/萌我变声器极速版\n正文。"),
+            vec!["萌我变声器", "萌我变声器极速版"]
+        );
+        // An unknown word before the next colon may be the name's own: not read.
+        assert!(product("隐私政策\n应用名称：邦豪体育开者发：瑞安市邦豪体育发展有限公司\n正文。").is_empty());
+        assert!(product("隐私政策\n应用名称：--\n正文。").is_empty());
+        assert!(
+            product("隐私政策\n正文。\n九、SDK技术说明\n产品名称：图谱识别\n用途：审核图片。").is_empty()
+        );
+        // A sentence that says who provides the app names it: quoted, or followed by a
+        // product word; not a bare phrase (`本服务是由`).
+        assert_eq!(
+            product("隐私协议\n【石猫】APP是由厦门石猫科技有限公司及其关联公司运营。"),
+            vec!["石猫"]
+        );
+        assert_eq!(
+            product("隐私政策\n引言。多锐App是由湖南简成信息技术有限公司（以下简称“我们”）开发。"),
+            vec!["多锐"]
+        );
+        assert_eq!(
+            product("隐私政策\n墩墩星球软件及相关服务是由上海音淘信息科技有限公司运营的客户端应用程序。"),
+            vec!["墩墩星球"]
+        );
+        assert!(product("隐私政策\n本服务是由深圳市某某科技有限公司提供。").is_empty());
+        assert!(product("隐私政策\n数据由我们的合作方“友盟”提供。").is_empty());
         // A brand title yields to the apps it covers.
         let migu =
             "咪咕隐私权政策\n咪咕音乐有限公司运营“咪咕音乐”APP。咪咕音乐会收集信息。咪咕音乐将保护您。";

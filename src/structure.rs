@@ -263,9 +263,14 @@ fn numbering_style(line: &str) -> Option<Style> {
     None
 }
 
-/// Removes an outline number from the start of a line: `1.2 `, `一、`, `（三）`, `第二章 `, `2）`.
+/// Removes an outline number or a bullet from the start of a line: `1.2 `, `一、`, `（三）`,
+/// `第二章 `, `2）`, `• `.
 pub fn strip_numbering(line: &str) -> &str {
-    let trimmed = line.trim_start();
+    // A bullet (`• 如果我们发现…`) stands where a number would.
+    let trimmed = line
+        .trim_start()
+        .trim_start_matches(['•', '·', '●', '○', '■', '□', '◆', '◇', '▪', '►', '▶'])
+        .trim_start();
     let Some(style) = numbering_style(trimmed) else {
         return trimmed;
     };
@@ -533,6 +538,15 @@ fn push_trimmed(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_and_bullets_are_stripped_from_line_starts() {
+        assert_eq!(strip_numbering("1.2 设备信息"), "设备信息");
+        assert_eq!(strip_numbering("（三）设备信息"), "设备信息");
+        assert_eq!(strip_numbering("• 如果我们发现"), "如果我们发现");
+        assert_eq!(strip_numbering("· (4)设备信号：网络状态"), "设备信号：网络状态");
+        assert_eq!(strip_numbering("设备·信息"), "设备·信息");
+    }
 
     #[test]
     fn sentences_carry_exact_byte_and_char_offsets() {

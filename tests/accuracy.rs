@@ -38,7 +38,7 @@ const FLOORS: &[(&str, f64, f64)] = &[
 /// no rule was written against when it was annotated, annotated by us. Low, and meant to
 /// stay honest: a rule that only fits the five gold policies shows here.
 const OUTSIDE_FLOORS: &[(&str, f64, f64)] = &[
-    ("collect", 0.77, 0.68),
+    ("collect", 0.78, 0.68),
     ("collect+feature", 0.51, 0.32),
     ("permission", 0.88, 0.72),
     ("feature→permission", 0.68, 0.18),
@@ -55,7 +55,7 @@ const OUTSIDE_FLOORS: &[(&str, f64, f64)] = &[
     // is now a stated non-sharing, which the annotator did not list.
     ("not_collected", 0.27, 0.21),
     ("operator", 0.99, 0.93),
-    ("product", 0.91, 0.57),
+    ("product", 0.92, 0.68),
 ];
 
 #[test]
