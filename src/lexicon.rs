@@ -753,6 +753,14 @@ impl Lexicon {
     pub fn is_generic(&self, folded: &str) -> bool {
         self.cues.generic.contains(folded)
     }
+
+    /// The longest umbrella word that ends `folded` (`变更个人信息` → `个人信息`).
+    pub fn generic_suffix<'t>(&self, folded: &'t str) -> Option<&'t str> {
+        self.cues
+            .generic
+            .suffix_of(folded)
+            .map(|word| &folded[folded.len() - word.len()..])
+    }
 }
 
 #[cfg(test)]

@@ -180,7 +180,43 @@ pub fn extract_annotated(
     out.operators = operators;
     dedup_inclusions(&mut out.inclusions);
     separate_unguarded_data(&mut out.practices, lexicon);
+    drop_clause_terms(&mut out, lexicon, segmenter);
     out
+}
+
+/// `变更个人信息`, `保护个人信息`: an open term that is a verb acting on an umbrella word
+/// is a clause about the data (`收集新的个人信息或变更个人信息使用目的`), not an item,
+/// whichever list reading made it. Not a bare 信息 or 数据 (`浏览信息` is a record), nor
+/// 相关信息 (`配送相关信息` is what delivery needs).
+fn is_clause_term(lexicon: &Lexicon, segmenter: &Segmenter, term: &Term) -> bool {
+    let Entity::Open(Kind::DataItem, label) = &term.entity else {
+        return false;
+    };
+    let folded = fold(label);
+    let Some(umbrella) = lexicon
+        .generic_suffix(&folded)
+        .filter(|umbrella| umbrella.chars().count() >= 4 && !umbrella.starts_with("相关"))
+    else {
+        return false;
+    };
+    let stem = &folded[..folded.len() - umbrella.len()];
+    !stem.is_empty()
+        && segmenter
+            .first_word(stem)
+            .is_some_and(|(word, tag)| word.len() == stem.len() && tag == "v")
+}
+
+/// Removes clause terms (see [`is_clause_term`]) from practices and inclusions; a
+/// practice that named only such terms, and no permission, states nothing.
+fn drop_clause_terms(out: &mut Extraction, lexicon: &Lexicon, segmenter: &Segmenter) {
+    let clause = |t: &Term| is_clause_term(lexicon, segmenter, t);
+    out.practices.retain_mut(|p| {
+        let had_data = !p.data.is_empty();
+        p.data.retain(|t| !clause(t));
+        !had_data || !p.data.is_empty() || p.permission.is_some()
+    });
+    out.inclusions
+        .retain(|i| !clause(&i.general) && !clause(&i.specific));
 }
 
 #[cfg(test)]
@@ -9231,6 +9267,22 @@ mod tests {
             // A bullet opens the condition as a number would.
             "• 如果我们发现自己收集了未成年人的个人信息，则会设法尽快删除相关数据。",
         ]);
+        // A verb acting on an umbrella word is a clause, whichever list holds it; an
+        // effort to avoid collecting states no practice.
+        assert_nothing_collected(&[
+            "一、下文将帮您详细了解我们如何收集、使用、存储、传输、共享、转让（如适用）与保护个人信息；",
+            "我们会采取合理可行的措施，尽力避免收集无关的个人信息。",
+        ]);
+        // Unavoidable is no effort to avoid: the disclosure stands.
+        let (_, x) = run("您不可避免的要向交易对方披露自己的个人信息，如联络方式、联系地址。");
+        assert!(x
+            .practices
+            .iter()
+            .any(|p| p.kind == PracticeKind::Sharing && !p.data.is_empty()));
+        let (lexicon, x) = run("我们可能需要收集姓名或变更个人信息。");
+        assert_eq!(collected(&lexicon, &x), ["姓名"]);
+        let (lexicon, x) = run("我们会收集您的浏览信息和配送相关信息。");
+        assert_eq!(collected(&lexicon, &x), ["浏览记录", "配送相关信息"]);
         // An aspect particle after the verb is no part of the object.
         let (lexicon, x) = run("我们收集了用户交易信息，用于生成交易记录。");
         assert_eq!(collected(&lexicon, &x), ["交易信息"]);
