@@ -227,12 +227,17 @@ pub fn run_canned(store: &Store, canned: &Canned, params: &[(String, String)]) -
 
 /// The policy graphs in which a third party labelled with one of `recipients` receives
 /// data.
+///
+/// The parties so labelled are found first, in whichever graph (a party's IRI is the
+/// same in every policy), and lead through their own quads to the graphs that name them
+/// recipients. Looking for label and role in each graph at once walks every graph that
+/// names the party: 114 ms against 25 for 友盟 over the corpus.
 pub fn policies_sharing_with(store: &Store, recipients: &[&str]) -> Result<Vec<NamedNode>> {
     graphs_where(
         store,
-        "recipient",
         recipients,
-        "GRAPH ?g { ?p rdfs:label ?recipient . ?x pk:recipient ?p }",
+        "{ SELECT DISTINCT ?p WHERE { LABELS GRAPH ?any { ?p rdfs:label ?label } } } \
+         GRAPH ?g { ?x pk:recipient ?p }",
     )
 }
 
@@ -240,18 +245,18 @@ pub fn policies_sharing_with(store: &Store, recipients: &[&str]) -> Result<Vec<N
 pub fn policies_of_apps(store: &Store, apps: &[&str]) -> Result<Vec<NamedNode>> {
     graphs_where(
         store,
-        "app",
         apps,
-        "GRAPH ?g { ?g pk:product ?p . ?p rdfs:label ?app }",
+        "LABELS GRAPH ?g { ?g pk:product ?p . ?p rdfs:label ?label }",
     )
 }
 
-/// The graphs `?g` that `pattern` finds for some value of `variable` among `values`.
-fn graphs_where(store: &Store, variable: &str, values: &[&str], pattern: &str) -> Result<Vec<NamedNode>> {
-    let values: Vec<String> = values.iter().map(|a| Literal::from(*a).to_string()).collect();
+/// The graphs `?g` that `pattern` finds, its `LABELS` bound to `labels` (`?label`).
+fn graphs_where(store: &Store, labels: &[&str], pattern: &str) -> Result<Vec<NamedNode>> {
+    let labels: Vec<String> = labels.iter().map(|a| Literal::from(*a).to_string()).collect();
+    let values = format!("VALUES ?label {{ {} }}", labels.join(" "));
     let query = format!(
-        "SELECT DISTINCT ?g WHERE {{ VALUES ?{variable} {{ {} }} {pattern} }}",
-        values.join(" ")
+        "SELECT DISTINCT ?g WHERE {{ {} }}",
+        pattern.replace("LABELS", &values)
     );
     let Answer::Solutions { rows, .. } = run(store, &query, &[])? else {
         unreachable!("a SELECT query")
