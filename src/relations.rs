@@ -7314,6 +7314,17 @@ fn clean_product(lexicon: &Lexicon, name: &str) -> String {
     canonical(name)
 }
 
+/// Where the run of letters, digits and spaces that ends `text` starts, looking back at
+/// most `max_chars` characters: an unquoted name before a title or a product word.
+fn name_run_start(text: &str, max_chars: usize) -> usize {
+    text.char_indices()
+        .rev()
+        .take(max_chars)
+        .take_while(|(_, c)| c.is_alphanumeric() || *c == ' ')
+        .last()
+        .map_or(text.len(), |(i, _)| i)
+}
+
 /// The name written just before `end` in `text`: a quoted one (`“轻图”`, `《房在线》`),
 /// or the run of letters and digits that starts a line or follows an opener.
 fn name_before(text: &str, end: usize, line_start: bool) -> Option<&str> {
@@ -7338,13 +7349,7 @@ fn name_before(text: &str, end: usize, line_start: bool) -> Option<&str> {
         let name = &inner[open + opener.len_utf8()..];
         return (name.chars().count() <= 20).then_some(name);
     }
-    let start = before
-        .char_indices()
-        .rev()
-        .take(20)
-        .take_while(|(_, c)| c.is_alphanumeric() || *c == ' ')
-        .last()
-        .map_or(before.len(), |(i, _)| i);
+    let start = name_run_start(before, 20);
     let opener = before[..start].chars().next_back();
     let opens = match opener {
         None | Some('\n') => true,
@@ -7537,13 +7542,7 @@ fn provided_products<'t>(lexicon: &Lexicon, text: &'t str) -> Vec<&'t str> {
             }
             // Unquoted, the name must be followed by a product word (`本服务是由` is none).
             Some(_) if product_word.is_some() => {
-                let start = before
-                    .char_indices()
-                    .rev()
-                    .take(16)
-                    .take_while(|(_, c)| c.is_alphanumeric() || *c == ' ')
-                    .last()
-                    .map_or(before.len(), |(i, _)| i);
+                let start = name_run_start(before, 16);
                 (before[start..].trim(), start)
             }
             _ => continue,
