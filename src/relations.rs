@@ -7314,6 +7314,18 @@ fn clean_product(lexicon: &Lexicon, name: &str) -> String {
     canonical(name)
 }
 
+/// The quote or bracket that a closing one closes (`”` → `“`, `》` → `《`). A `“` closes
+/// itself: `“抠图P图秀“隐私政策`.
+fn opening_quote(close: char) -> char {
+    match close {
+        '”' | '“' => '“',
+        '》' => '《',
+        '」' => '「',
+        '】' => '【',
+        _ => '"',
+    }
+}
+
 /// Where the run of letters, digits and spaces that ends `text` starts, looking back at
 /// most `max_chars` characters: an unquoted name before a title or a product word.
 fn name_run_start(text: &str, max_chars: usize) -> usize {
@@ -7338,13 +7350,7 @@ fn name_before(text: &str, end: usize, line_start: bool) -> Option<&str> {
         .filter(|c| matches!(c, '”' | '》' | '」' | '"' | '“'))
     {
         let inner = &before[..before.len() - close.len_utf8()];
-        let opener = match close {
-            '”' => '“',
-            '》' => '《',
-            '」' => '「',
-            '“' => '“',
-            _ => '"',
-        };
+        let opener = opening_quote(close);
         let open = inner.rfind(opener)?;
         let name = &inner[open + opener.len_utf8()..];
         return (name.chars().count() <= 20).then_some(name);
@@ -7529,13 +7535,7 @@ fn provided_products<'t>(lexicon: &Lexicon, text: &'t str) -> Vec<&'t str> {
         }
         let (name, start) = match before.chars().next_back() {
             Some(close @ ('”' | '》' | '」' | '】' | '"')) => {
-                let open = match close {
-                    '”' => '“',
-                    '》' => '《',
-                    '」' => '「',
-                    '】' => '【',
-                    _ => '"',
-                };
+                let open = opening_quote(close);
                 let inner = &before[..before.len() - close.len_utf8()];
                 let Some(at) = inner.rfind(open) else { continue };
                 (&inner[at + open.len_utf8()..], at)
