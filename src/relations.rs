@@ -1648,13 +1648,7 @@ impl Reader<'_> {
 
     /// Whether a sentence sits in a part on third parties (SDK, 共享, 合作方…).
     fn in_sdk_section(&self, doc: &Document, sentence: &Sentence) -> bool {
-        sentence.path.iter().any(|&h| {
-            self.lexicon
-                .cues
-                .sdk_section
-                .find_in(&doc.headings[h].title)
-                .is_some()
-        })
+        in_sdk_section(self.lexicon, doc, sentence)
     }
 
     /// Whether sentence `index` may still belong to the row of the last line that was
@@ -6997,6 +6991,15 @@ fn clauses_before(text: &str, end: usize) -> Vec<Range<usize>> {
     clauses
 }
 
+/// Whether a sentence sits in a part on third parties: a heading on its path names SDKs,
+/// 共享, 合作方….
+fn in_sdk_section(lexicon: &Lexicon, doc: &Document, sentence: &Sentence) -> bool {
+    sentence
+        .path
+        .iter()
+        .any(|&h| lexicon.cues.sdk_section.find_in(&doc.headings[h].title).is_some())
+}
+
 /// Whether the text just before a sentence (SDK_CONTEXT_BYTES) speaks of SDKs.
 fn near_sdk_mention(doc: &Document, sentence: &Sentence) -> bool {
     let mut from = sentence.range.start.saturating_sub(SDK_CONTEXT_BYTES);
@@ -7450,12 +7453,9 @@ fn field_products<'t>(lexicon: &Lexicon, doc: &'t Document) -> Vec<&'t str> {
     // A field in a part on third parties names an SDK (`九、SDK技术说明` … `产品名称：友盟统计`).
     let in_sdk_section = |offset: usize| {
         let after = doc.sentences.partition_point(|s| s.range.start <= offset);
-        after.checked_sub(1).is_some_and(|i| {
-            doc.sentences[i]
-                .path
-                .iter()
-                .any(|&h| cues.sdk_section.find_in(&doc.headings[h].title).is_some())
-        })
+        after
+            .checked_sub(1)
+            .is_some_and(|i| in_sdk_section(lexicon, doc, &doc.sentences[i]))
     };
     let mut names = Vec::new();
     for (at, word) in cues.product_label.find_all(text) {
